@@ -1,0 +1,187 @@
+//! The compiled content model: what the browser receives as JSON.
+//!
+//! Authors write markdown and TOML (see `content/README.md`); the native
+//! compiler in [`super::compile`] checks it and turns it into these types,
+//! with every markdown string already rendered to safe HTML. The browser only
+//! deserialises them, so neither parser is shipped in the wasm.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// One language's table of contents: small, fetched at start-up.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub lang: Lang,
+    /// Date-like version of the content set, printed on certificates.
+    pub content_version: String,
+    pub modules: Vec<Module>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Module {
+    pub id: String,
+    pub title: String,
+    /// `None` for the core module every learner takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Audience>,
+    pub items: Vec<Item>,
+}
+
+/// A lesson or an activity as listed in the catalog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub kind: ItemKind,
+    pub title: String,
+    pub minutes: u32,
+    /// Set when the file could not be compiled: the message names the file
+    /// and line, and the app shows it in place of the item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    Lesson,
+    Scenario,
+}
+
+impl ItemKind {
+    /// The folder (in `content/<lang>/` and in the compiled output) and the
+    /// route segment for this kind.
+    pub fn folder(self) -> &'static str {
+        match self {
+            ItemKind::Lesson => "lessons",
+            ItemKind::Scenario => "scenarios",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    Police,
+    Health,
+    Embassy,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 3] = [Audience::Police, Audience::Health, Audience::Embassy];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Audience::Police => "police",
+            Audience::Health => "health",
+            Audience::Embassy => "embassy",
+        }
+    }
+}
+
+/// The indicator taxonomy (content brief): stable tags for lessons and items.
+pub const INDICATOR_TAGS: [&str; 8] = [
+    "recruitment-deception",
+    "recruitment-coercion",
+    "recruitment-vulnerability",
+    "exploitation",
+    "coercion",
+    "vulnerability",
+    "behaviour",
+    "child",
+];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lesson {
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+    /// When the facts were last checked (YYYY-MM-DD).
+    pub updated: String,
+    pub tags: Vec<String>,
+    /// Rendered HTML; raw HTML in the source is refused by the compiler.
+    pub html: String,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A branching case: steps with choices, each choice leading to another step
+/// or to an ending.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+    pub tags: Vec<String>,
+    pub intro: String,
+    pub start: String,
+    pub steps: Vec<Step>,
+    pub endings: Vec<Ending>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    pub text: String,
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub text: String,
+    pub feedback: String,
+    pub quality: Quality,
+    /// Id of the step or ending this choice leads to.
+    pub next: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Where the point is taught: `/lesson/<id>#<section>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learn_more: Option<String>,
+}
+
+/// How good a choice is. Drives the score and the replay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Quality {
+    Harmful,
+    Acceptable,
+    Best,
+}
+
+impl Quality {
+    pub fn points(self) -> u32 {
+        match self {
+            Quality::Best => 2,
+            Quality::Acceptable => 1,
+            Quality::Harmful => 0,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ending {
+    pub id: String,
+    pub grade: Quality,
+    pub text: String,
+}
+
+impl Scenario {
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    pub fn ending(&self, id: &str) -> Option<&Ending> {
+        self.endings.iter().find(|e| e.id == id)
+    }
+}

@@ -1,0 +1,14 @@
+//! Kend tegnene: a self-study course on recognising the signs of human
+//! trafficking. See ARCHITECTURE.md for the map.
+//!
+//! `content`, `quiz`, `progress` and `i18n` are plain Rust: they build and
+//! test natively, without a browser and without Leptos. The browser app
+//! (`app` and its pages) is compiled for wasm32 only.
+
+pub mod content;
+pub mod i18n;
+pub mod progress;
+pub mod quiz;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
