@@ -1,6 +1,6 @@
 use super::Ui;
 
-pub const UI: Ui = Ui {
+pub static UI: Ui = Ui {
     app_title: "Kend tegnene",
     tagline: "Genkend tegn på menneskehandel, og ved, hvornår du skal kontakte Center mod Menneskehandel.",
     skip_to_content: "Gå til indhold",
@@ -36,6 +36,7 @@ pub const UI: Ui = Ui {
     scenario_restart: "Start forfra",
     scenario_choose: "Hvad gør du?",
     scenario_confirm: "Vælg",
+    scenario_pick_first: "Vælg en af mulighederne først.",
     scenario_continue: "Fortsæt",
     scenario_feedback: "Feedback",
     scenario_step_of: "Valg {}",

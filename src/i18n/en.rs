@@ -1,6 +1,6 @@
 use super::Ui;
 
-pub const UI: Ui = Ui {
+pub static UI: Ui = Ui {
     app_title: "Know the signs",
     tagline: "Recognise the signs of human trafficking, and know when to contact the Danish Centre against Human Trafficking.",
     skip_to_content: "Skip to content",
@@ -36,6 +36,7 @@ pub const UI: Ui = Ui {
     scenario_restart: "Start again",
     scenario_choose: "What do you do?",
     scenario_confirm: "Choose",
+    scenario_pick_first: "Choose one of the options first.",
     scenario_continue: "Continue",
     scenario_feedback: "Feedback",
     scenario_step_of: "Decision {}",

@@ -89,6 +89,7 @@ pub struct Ui {
     pub scenario_restart: &'static str,
     pub scenario_choose: &'static str,
     pub scenario_confirm: &'static str,
+    pub scenario_pick_first: &'static str,
     pub scenario_continue: &'static str,
     pub scenario_feedback: &'static str,
     pub scenario_step_of: &'static str,

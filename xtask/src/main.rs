@@ -1,1 +1,132 @@
-fn main() {}
+//! Project automation, run as `cargo xtask <command>`. The only
+//! prerequisite is cargo: everything else is installed by `setup`, which
+//! every other command runs first and which does nothing when all is there.
+//!
+//!   setup   install the wasm target, Trunk, wasm-bindgen, wasm-opt, Chromium
+//!   build   build the release app into dist/ and compile content into it
+//!   serve   build, then serve dist/ at http://127.0.0.1:8080
+//!   test    build, then run every test: native, content, browser
+//!   check   check the content only, listing every problem with file and line
+//!   bench   build, then print sizes (and, with Chromium, load times)
+
+// Shared with the browser tests, which use more of it than `serve` does.
+#[allow(dead_code)]
+#[path = "../../tests/support/server.rs"]
+mod server;
+
+mod bench;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use kend_tegnene::content::compile::compile;
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(),
+        Some("build") => build(),
+        Some("serve") => serve(port_arg(&args)),
+        Some("test") => test(&args[1..]),
+        Some("check") => check(),
+        Some("bench") => build().and_then(|_| bench::run(&root())),
+        _ => {
+            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check|bench>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The project root (the folder above xtask/).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is in the project").to_path_buf()
+}
+
+pub fn dist() -> PathBuf {
+    root().join("dist")
+}
+
+fn port_arg(args: &[String]) -> u16 {
+    args.iter()
+        .position(|a| a == "--port")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(8080)
+}
+
+/// Run a command to completion, failing with its name if it fails.
+pub fn run(cmd: &mut Command) -> Result {
+    let status = cmd.status().map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{cmd:?} failed with {status}"))
+    }
+}
+
+fn build() -> Result {
+    setup::all()?;
+    println!("xtask: building the app shell with Trunk (release, offline)");
+    run(Command::new("trunk")
+        .args(["build", "--release"])
+        .current_dir(root())
+        .env("PATH", setup::path_with_tools()))?;
+    compile_content(&root().join("content"), &dist().join("content"))?;
+    Ok(())
+}
+
+/// Compile `content` into `out`. Problems are printed but do not stop the
+/// build: the app shows the broken item's error and the rest works. `check`
+/// and the tests fail on them.
+fn compile_content(content: &Path, out: &Path) -> Result {
+    let compiled = compile(content);
+    compiled.write_to(out).map_err(|e| format!("writing {}: {e}", out.display()))?;
+    for p in &compiled.problems {
+        eprintln!("warning: {p}");
+    }
+    println!("xtask: compiled {} content files into {}", compiled.files.len(), out.display());
+    Ok(())
+}
+
+fn check() -> Result {
+    let compiled = compile(&root().join("content"));
+    for p in &compiled.problems {
+        eprintln!("{p}");
+    }
+    match compiled.problems.len() {
+        0 => {
+            println!("content: no problems in {} compiled files", compiled.files.len());
+            Ok(())
+        }
+        n => Err(format!("{n} content problem(s)")),
+    }
+}
+
+fn serve(port: u16) -> Result {
+    build()?;
+    let server = server::Server::start(&dist(), port).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    println!("xtask: serving the course at {} (Ctrl+C stops)", server.url("/"));
+    loop {
+        std::thread::park();
+    }
+}
+
+fn test(extra: &[String]) -> Result {
+    build()?;
+    println!("xtask: running every test (native, content, browser)");
+    run(Command::new(env!("CARGO"))
+        .args(["test", "--workspace"])
+        .args(extra)
+        .current_dir(root())
+        .env("KT_DIST", dist()))
+}

@@ -1,0 +1,87 @@
+use leptos::prelude::*;
+
+use super::{item_href, ContentError, LoadError};
+use crate::app::ctx;
+use crate::content::{Audience, Catalog, Item, ItemKind, Module};
+use crate::i18n::{fill, Ui};
+use crate::progress::Progress;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <h1 id="page-title">{move || ctx.ui().app_title}</h1>
+        <p class="lead">{move || ctx.ui().tagline}</p>
+        <Suspense fallback=move || view! { <p>{ctx.ui().loading}</p> }>
+            {move || ctx.catalog.get().map(|r| match r {
+                Ok(c) => catalog_view(c).into_any(),
+                Err(e) => view! { <LoadError message=e/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+fn catalog_view(catalog: Catalog) -> impl IntoView {
+    let ctx = ctx();
+    let total: usize = catalog.modules.iter().map(|m| m.items.len()).sum();
+    view! {
+        <p class="summary" id="overall-progress">
+            {move || fill(ctx.ui().overview_progress, format!("{} / {total}", ctx.progress.with(Progress::completed_count)))}
+        </p>
+        {catalog.modules.into_iter().map(module_view).collect_view()}
+    }
+}
+
+fn audience_name(ui: &Ui, audience: Option<Audience>) -> &'static str {
+    match audience {
+        None => ui.core_module,
+        Some(Audience::Police) => ui.audience_police,
+        Some(Audience::Health) => ui.audience_health,
+        Some(Audience::Embassy) => ui.audience_embassy,
+    }
+}
+
+fn module_view(module: Module) -> impl IntoView {
+    let ctx = ctx();
+    let heading_id = format!("module-{}", module.id);
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="module" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{module.title}</h2>
+            <p class="module-audience">{move || audience_name(ctx.ui(), module.audience)}</p>
+            <ol class="items">{module.items.into_iter().map(item_view).collect_view()}</ol>
+        </section>
+    }
+}
+
+fn item_view(item: Item) -> impl IntoView {
+    let ctx = ctx();
+    let id = item.id.clone();
+    let kind = item.kind;
+    let status = Memo::new(move |_| {
+        let ui = ctx.ui();
+        ctx.progress.with(|p| match kind {
+            ItemKind::Lesson if p.is_read(&id) => (ui.status_done.to_string(), "done"),
+            ItemKind::Lesson => (ui.status_not_started.to_string(), "todo"),
+            ItemKind::Scenario => match p.scenario(&id) {
+                Some(r) if r.current.is_some() => (ui.status_in_progress.to_string(), "doing"),
+                Some(r) if r.best.is_some() => (fill(ui.status_score, r.best.unwrap_or(0)), "done"),
+                _ => (ui.status_not_started.to_string(), "todo"),
+            },
+        })
+    });
+    let kind_name = move || match kind {
+        ItemKind::Lesson => ctx.ui().kind_lesson,
+        ItemKind::Scenario => ctx.ui().kind_scenario,
+    };
+    view! {
+        <li class="item" data-id=item.id.clone()>
+            <a href=item_href(&item) class="item-title">{item.title.clone()}</a>
+            <span class="item-meta">
+                {kind_name} " · " {move || fill(ctx.ui().minutes, item.minutes)}
+            </span>
+            <span class=move || format!("status status-{}", status.get().1)>{move || status.get().0}</span>
+            {item.error.clone().map(|e| view! { <ContentError message=e/> })}
+        </li>
+    }
+}
