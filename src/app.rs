@@ -3,14 +3,14 @@
 //! storage themselves.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::browser::{self, LocalStore};
 use crate::content::Catalog;
 use crate::i18n::{fill, Lang, Ui};
 use crate::pages::{lesson::LessonPage, not_found::NotFound, overview::Overview, scenario::ScenarioPage};
 use crate::progress::{self, Notice, Progress, Store};
+use crate::route::Route;
+use crate::router::provide_location;
 
 /// Where the chosen language is remembered. A setting, not progress.
 const LANG_KEY: &str = "kend-tegnene.lang";
@@ -26,12 +26,17 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub progress: RwSignal<Progress>,
     pub notice: RwSignal<Option<Notice>>,
-    pub catalog: LocalResource<Result<Catalog, String>>,
+    catalog_text: LocalResource<Result<String, String>>,
+    pub catalog: Memo<Option<Result<Catalog, String>>>,
 }
 
 impl Ctx {
     pub fn ui(&self) -> &'static Ui {
         self.lang.get().ui()
+    }
+
+    pub fn reload_catalog(&self) {
+        self.catalog_text.refetch();
     }
 }
 
@@ -52,11 +57,9 @@ fn App() -> impl IntoView {
     );
     let progress = RwSignal::new(loaded.progress);
     let notice = RwSignal::new(loaded.notice);
-    let catalog = LocalResource::new(move || {
-        let url = content_url(lang.get(), "index.json");
-        async move { browser::fetch_json::<Catalog>(&url).await }
-    });
-    let ctx = Ctx { lang, progress, notice, catalog };
+    let catalog_text = LocalResource::new(move || browser::fetch_text(content_url(lang.get(), "index.json")));
+    let catalog = Memo::new(move |_| catalog_text.get().map(browser::decode::<Catalog>));
+    let ctx = Ctx { lang, progress, notice, catalog_text, catalog };
     provide_context(ctx);
 
     // The one effect that persists progress. It skips the first run (the
@@ -87,20 +90,20 @@ fn App() -> impl IntoView {
         let _ = LocalStore.write(LANG_KEY, l.code());
     });
 
+    let location = provide_location();
+    let page = move || match location.route.get() {
+        Route::Overview => view! { <Overview/> }.into_any(),
+        Route::Lesson(id) => view! { <LessonPage id/> }.into_any(),
+        Route::Scenario(id) => view! { <ScenarioPage id/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    };
+
     view! {
-        <Router>
-            <a class="skip-link" href="#main">{move || ctx.ui().skip_to_content}</a>
-            <Header/>
-            <Notices/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Overview/>
-                    <Route path=path!("/lesson/:id") view=LessonPage/>
-                    <Route path=path!("/scenario/:id") view=ScenarioPage/>
-                </Routes>
-            </main>
-            <Footer/>
-        </Router>
+        <a class="skip-link" href="#main">{move || ctx.ui().skip_to_content}</a>
+        <Header/>
+        <Notices/>
+        <main id="main" tabindex="-1">{page}</main>
+        <Footer/>
     }
 }
 

@@ -19,16 +19,24 @@ fn js_error(e: JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// Fetch a compiled content file (same origin only) and decode it.
-pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+/// Fetch a compiled content file (same origin only) as text.
+///
+/// One non-generic future for every kind of content keeps the wasm small:
+/// the async machinery is compiled once, and only decoding is per type.
+pub async fn fetch_text(url: String) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(js_error)?;
+    let response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(|e| format!("{url}: {}", js_error(e)))?;
     let response: web_sys::Response = response.dyn_into().map_err(js_error)?;
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
     let text = JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
-    serde_json::from_str(&text.as_string().unwrap_or_default()).map_err(|e| format!("{url}: {e}"))
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// Decode fetched content, naming what failed.
+pub fn decode<T: DeserializeOwned>(fetched: Result<String, String>) -> Result<T, String> {
+    fetched.and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
 }
 
 /// The browser's localStorage. Every call can fail (disabled storage,

@@ -9,6 +9,7 @@ pub mod content;
 pub mod i18n;
 pub mod progress;
 pub mod quiz;
+pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -16,3 +17,5 @@ pub mod app;
 mod browser;
 #[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+mod router;

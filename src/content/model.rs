@@ -160,6 +160,15 @@ pub enum Quality {
 }
 
 impl Quality {
+    /// The word used in content files and CSS classes.
+    pub fn id(self) -> &'static str {
+        match self {
+            Quality::Best => "best",
+            Quality::Acceptable => "acceptable",
+            Quality::Harmful => "harmful",
+        }
+    }
+
     pub fn points(self) -> u32 {
         match self {
             Quality::Best => 2,

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::{find_item, item_href, next_item, ContentError, LoadError};
 use crate::app::{content_url, ctx};
@@ -8,14 +7,13 @@ use crate::content::{Catalog, Lesson, Source};
 use crate::i18n::fill;
 
 #[component]
-pub fn LessonPage() -> impl IntoView {
+pub fn LessonPage(id: String) -> impl IntoView {
     let ctx = ctx();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let lesson = LocalResource::new(move || {
-        let url = content_url(ctx.lang.get(), &format!("lessons/{}.json", id()));
-        async move { browser::fetch_json::<Lesson>(&url).await }
-    });
+    let lesson = {
+        let id = id.clone();
+        LocalResource::new(move || browser::fetch_text(content_url(ctx.lang.get(), &format!("lessons/{id}.json"))))
+    };
+    let id = move || id.clone();
     view! {
         <Suspense fallback=move || view! { <p>{ctx.ui().loading}</p> }>
             {move || {
@@ -24,7 +22,7 @@ pub fn LessonPage() -> impl IntoView {
                 if let Some(err) = catalog.as_ref().and_then(|c| find_item(c, &id())).and_then(|i| i.error) {
                     return Some(view! { <ContentError message=err/> }.into_any());
                 }
-                lesson.get().map(|r| match r {
+                lesson.get().map(|r| match browser::decode::<Lesson>(r) {
                     Ok(l) => lesson_view(l, catalog).into_any(),
                     Err(e) => view! { <LoadError message=e/> }.into_any(),
                 })
@@ -45,6 +43,13 @@ fn lesson_view(lesson: Lesson, catalog: Option<Catalog>) -> impl IntoView {
         move |_| ctx.progress.update(|p| p.mark_read(&id, now()))
     };
     let next = catalog.as_ref().and_then(|c| next_item(c, &id));
+    // A link to a section (`/lesson/x#means`): scroll there once rendered.
+    request_animation_frame(|| {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(el) = hash.strip_prefix('#').and_then(|h| document().get_element_by_id(h)) {
+            el.scroll_into_view();
+        }
+    });
     view! {
         <article class="lesson">
             <h1 id="page-title">{lesson.title}</h1>

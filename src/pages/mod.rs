@@ -20,7 +20,7 @@ pub fn LoadError(message: String) -> impl IntoView {
     view! {
         <div class="error-box" role="alert">
             <p>{move || fill(ctx.ui().load_failed, &message)}</p>
-            <button type="button" on:click=move |_| ctx.catalog.refetch()>{move || ctx.ui().retry}</button>
+            <button type="button" on:click=move |_| ctx.reload_catalog()>{move || ctx.ui().retry}</button>
         </div>
     }
 }

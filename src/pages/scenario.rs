@@ -3,7 +3,6 @@
 //! path. The attempt is saved after every choice, so a reload resumes it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::{find_item, item_href, next_item, ContentError, LoadError};
 use crate::app::{content_url, ctx};
@@ -13,21 +12,20 @@ use crate::i18n::{fill, Ui};
 use crate::quiz::scenario::{self as logic, Position};
 
 #[component]
-pub fn ScenarioPage() -> impl IntoView {
+pub fn ScenarioPage(id: String) -> impl IntoView {
     let ctx = ctx();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let scenario = LocalResource::new(move || {
-        let url = content_url(ctx.lang.get(), &format!("scenarios/{}.json", id()));
-        async move { browser::fetch_json::<Scenario>(&url).await }
-    });
+    let scenario = {
+        let id = id.clone();
+        LocalResource::new(move || browser::fetch_text(content_url(ctx.lang.get(), &format!("scenarios/{id}.json"))))
+    };
+    let id = move || id.clone();
     view! {
         <Suspense fallback=move || view! { <p>{ctx.ui().loading}</p> }>
             {move || {
                 if let Some(err) = ctx.catalog.get().and_then(Result::ok).and_then(|c| find_item(&c, &id())).and_then(|i| i.error) {
                     return Some(view! { <ContentError message=err/> }.into_any());
                 }
-                scenario.get().map(|r| match r {
+                scenario.get().map(|r| match browser::decode::<Scenario>(r) {
                     Ok(s) => scenario_view(s).into_any(),
                     Err(e) => view! { <LoadError message=e/> }.into_any(),
                 })
@@ -85,7 +83,12 @@ fn scenario_view(s: Scenario) -> impl IntoView {
     if s.with_value(|s| logic::position(s, &choices.get_untracked()).is_err()) {
         ctx.progress.update(|p| p.restart(&id));
     }
-    let phase = RwSignal::new(if choices.get_untracked().is_empty() { Phase::Intro } else { Phase::Playing });
+    let finished_before = ctx.progress.with_untracked(|p| p.scenario(&id).is_some_and(|r| !r.attempts.is_empty()));
+    let phase = RwSignal::new(match (choices.get_untracked().is_empty(), finished_before) {
+        (false, _) => Phase::Playing,
+        (true, true) => Phase::Result,
+        (true, false) => Phase::Intro,
+    });
     let revealed = RwSignal::new(None::<Revealed>);
     let selected = RwSignal::new(None::<usize>);
     let missing_choice = RwSignal::new(false);
@@ -245,7 +248,7 @@ fn feedback_view(ui: &'static Ui, s: &Scenario, r: &Revealed, next_step: impl Fn
     let choice = s.step(&r.step).and_then(|st| st.choices.get(r.choice)).cloned();
     choice.map(|c| {
         view! {
-            <section class=format!("feedback quality-{:?}", c.quality).to_lowercase() aria-labelledby="feedback-title">
+            <section class=format!("feedback quality-{}", c.quality.id()) aria-labelledby="feedback-title">
                 <h2 id="feedback-title" tabindex="-1">{quality_label(ui, c.quality)}</h2>
                 <p class="chosen"><span inner_html=c.text></span></p>
                 <div class="prose" inner_html=c.feedback></div>
@@ -295,7 +298,7 @@ fn result_view(
         <section class="result" aria-labelledby="result-title">
             <h2 id="result-title" tabindex="-1">{ui.scenario_result}</h2>
             {ending.map(|e| view! {
-                <p class=format!("grade grade-{:?}", e.grade).to_lowercase()>{grade_label(ui, e.grade)}</p>
+                <p class=format!("grade grade-{}", e.grade.id())>{grade_label(ui, e.grade)}</p>
                 <div class="prose" inner_html=e.text></div>
             })}
             <p class="score" id="score">{fill(ui.scenario_score, attempt.percent)}</p>

@@ -1,0 +1,101 @@
+//! Client-side navigation in a few lines: same-origin link clicks become
+//! `history.pushState`, back and forward update the route, and after each
+//! change the page scrolls to the fragment (or the top) and focus moves to
+//! the page heading, so a screen reader announces the new page.
+//!
+//! Hand-written rather than leptos_router: the app has four routes, and the
+//! general router cost about a third of the size budget (see ARCHITECTURE.md).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser::focus_id;
+use crate::route::Route;
+
+/// The current route, for every page.
+#[derive(Clone, Copy)]
+pub struct Location {
+    pub route: RwSignal<Route>,
+}
+
+fn current_path() -> (String, String) {
+    let loc = window().location();
+    (loc.pathname().unwrap_or_default(), loc.hash().unwrap_or_default())
+}
+
+/// Set up the route signal and the listeners. Call once, in the app root.
+pub fn provide_location() -> Location {
+    let route = RwSignal::new(Route::parse(&current_path().0));
+    let location = Location { route };
+    provide_context(location);
+
+    // Back and forward.
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        let (path, hash) = current_path();
+        route.set(Route::parse(&path));
+        after_navigation(&hash);
+    });
+
+    // Same-origin link clicks, except modified clicks, downloads, links
+    // with a target, and links within the same page.
+    let click = window_event_listener(leptos::ev::click, move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let Some(anchor) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        if anchor.has_attribute("download") || !anchor.target().is_empty() {
+            return;
+        }
+        let here = window().location();
+        if anchor.origin() != here.origin().unwrap_or_default() {
+            return;
+        }
+        let (path, hash) = (anchor.pathname(), anchor.hash());
+        if path == here.pathname().unwrap_or_default() && !hash.is_empty() {
+            return; // a jump within the page: the browser does it
+        }
+        ev.prevent_default();
+        location.navigate(&format!("{path}{}{hash}", anchor.search()));
+    });
+    on_cleanup(move || {
+        popstate.remove();
+        click.remove();
+    });
+    location
+}
+
+impl Location {
+    /// Go to an in-app address, adding a history entry.
+    pub fn navigate(self, href: &str) {
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        }
+        let (path, hash) = current_path();
+        self.route.set(Route::parse(&path));
+        after_navigation(&hash);
+    }
+}
+
+/// Once the new page has rendered: scroll to the fragment, or to the top
+/// with focus on the main region. (A fragment in content that is still
+/// loading is scrolled to by the page that renders it.)
+fn after_navigation(hash: &str) {
+    let target = hash.trim_start_matches('#').to_string();
+    request_animation_frame(move || {
+        let doc = document();
+        match (!target.is_empty()).then(|| doc.get_element_by_id(&target)).flatten() {
+            Some(el) => el.scroll_into_view(),
+            None => {
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+                focus_id("main");
+            }
+        }
+    });
+}

@@ -1,0 +1,163 @@
+//! The foundation: overview, lesson, scenario, progress kept over a reload,
+//! deep links, history, language, a broken content file, and privacy.
+
+use fantoccini::key::Key;
+
+use crate::support::{dist, find, focused_id, js, press, temp_dir, wait_text, with_browser};
+
+const LESSON: &str = "what-is-trafficking";
+const SCENARIO: &str = "er-night-shift";
+
+#[tokio::test]
+async fn lesson_and_scenario_progress_survive_a_reload() {
+    with_browser(|c, server| async move {
+        c.goto(&server.url("/")).await.unwrap();
+        wait_text(&c, "h1", "Kend tegnene").await;
+        assert_eq!(js(&c, "return document.documentElement.lang").await, "da");
+
+        // Open the lesson from the overview and mark it read.
+        find(&c, &format!("a[href='/lesson/{LESSON}']")).await.click().await.unwrap();
+        wait_text(&c, "h1", "menneskehandel").await;
+        find(&c, ".prose h2").await;
+        let mark = find(&c, "#mark-read").await;
+        assert_eq!(mark.attr("aria-pressed").await.unwrap().as_deref(), Some("false"));
+        mark.click().await.unwrap();
+        assert_eq!(find(&c, "#mark-read").await.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+
+        // Play the scenario to an ending with the keyboard: 1 then Enter at
+        // every step, Enter on Continue.
+        c.goto(&server.url(&format!("/scenario/{SCENARIO}"))).await.unwrap();
+        find(&c, "#start").await.click().await.unwrap();
+        for _ in 0..20 {
+            find(&c, "#choice-0, #result-title").await;
+            if c.find(fantoccini::Locator::Css("#result-title")).await.is_ok() {
+                break;
+            }
+            find(&c, "#choice-0").await.click().await.unwrap();
+            press(&c, "1").await;
+            press(&c, &Key::Enter.to_string()).await;
+            let feedback = find(&c, "#feedback-title").await;
+            assert!(!feedback.text().await.unwrap().is_empty());
+            assert_eq!(focused_id(&c).await, "feedback-title", "focus moves to the feedback");
+            find(&c, "#continue").await.click().await.unwrap();
+        }
+        let score = wait_text(&c, "#score", "%").await;
+        find(&c, ".replay li").await;
+
+        // Reload: the progress is still there, on the overview too.
+        c.refresh().await.unwrap();
+        wait_text(&c, "#score", &score).await;
+        c.goto(&server.url("/")).await.unwrap();
+        wait_text(&c, &format!("li[data-id='{LESSON}'] .status"), "Gennemført").await;
+        wait_text(&c, &format!("li[data-id='{SCENARIO}'] .status"), "%").await;
+        let stored = js(&c, "return localStorage.getItem('kend-tegnene.progress')").await;
+        let stored: serde_json::Value = serde_json::from_str(stored.as_str().unwrap()).unwrap();
+        assert_eq!(stored["version"], 1);
+        assert!(stored["lessons"][LESSON]["read_at"].is_u64());
+        assert!(stored["scenarios"][SCENARIO]["best"].is_u64());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_scenario_resumes_after_a_reload_mid_way() {
+    with_browser(|c, server| async move {
+        c.goto(&server.url(&format!("/scenario/{SCENARIO}"))).await.unwrap();
+        find(&c, "#start").await.click().await.unwrap();
+        find(&c, "#choice-1").await.click().await.unwrap();
+        find(&c, "#confirm").await.click().await.unwrap();
+        find(&c, "#continue").await.click().await.unwrap();
+        let step = wait_text(&c, "#step-title", "2").await;
+        c.refresh().await.unwrap();
+        wait_text(&c, "#step-title", &step).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn deep_links_reload_and_history_work() {
+    with_browser(|c, server| async move {
+        // Straight to a lesson, then reload it.
+        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        let title = wait_text(&c, "h1", "menneskehandel").await;
+        c.refresh().await.unwrap();
+        wait_text(&c, "h1", &title).await;
+
+        // An unknown address shows the not-found page.
+        c.goto(&server.url("/no/such/page")).await.unwrap();
+        wait_text(&c, "h1", "Siden findes ikke").await;
+
+        // Back and forward between the overview and a lesson.
+        c.goto(&server.url("/")).await.unwrap();
+        find(&c, &format!("a[href='/lesson/{LESSON}']")).await.click().await.unwrap();
+        wait_text(&c, "h1", &title).await;
+        c.back().await.unwrap();
+        wait_text(&c, "h1", "Kend tegnene").await;
+        c.forward().await.unwrap();
+        wait_text(&c, "h1", &title).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_language_switch_is_remembered_and_sets_html_lang() {
+    with_browser(|c, server| async move {
+        c.goto(&server.url("/")).await.unwrap();
+        wait_text(&c, "h1", "Kend tegnene").await;
+        find(&c, "#lang-switch").await.click().await.unwrap();
+        wait_text(&c, "h1", "Know the signs").await;
+        assert_eq!(js(&c, "return document.documentElement.lang").await, "en");
+        // The course content follows, and the choice survives a reload.
+        wait_text(&c, &format!("li[data-id='{LESSON}'] .item-title"), "trafficking").await;
+        c.refresh().await.unwrap();
+        wait_text(&c, "h1", "Know the signs").await;
+        assert_eq!(js(&c, "return document.documentElement.lang").await, "en");
+        assert_eq!(js(&c, "return document.title").await, "Know the signs");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_broken_content_file_is_named_and_the_rest_still_works() {
+    // The same app shell, with content compiled from a fixture that has one
+    // broken lesson.
+    let site = temp_dir("broken-site");
+    for name in ["index.html", "boot.js", "kend-tegnene.js", "kend-tegnene_bg.wasm", "main.css"] {
+        std::fs::copy(dist().join(name), site.join(name)).unwrap();
+    }
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken-content/content");
+    kend_tegnene::content::compile::compile(&fixture).write_to(&site.join("content")).unwrap();
+    with_browser(move |c, server| async move {
+        server.set_root(&site);
+        c.goto(&server.url("/")).await.unwrap();
+        wait_text(&c, "li[data-id='broken-lesson'] .content-error", "content/da/lessons/broken-lesson.md:4").await;
+        // Opening it says the same; the good lesson still opens.
+        c.goto(&server.url("/lesson/broken-lesson")).await.unwrap();
+        wait_text(&c, ".content-error", "broken-lesson.md:4").await;
+        c.goto(&server.url("/lesson/good-lesson")).await.unwrap();
+        wait_text(&c, "h1", "A lesson that works").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn no_request_leaves_the_origin() {
+    with_browser(|c, server| async move {
+        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        find(&c, ".prose h2").await;
+        c.goto(&server.url(&format!("/scenario/{SCENARIO}"))).await.unwrap();
+        find(&c, "#start").await;
+        let foreign = js(
+            &c,
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))",
+        )
+        .await;
+        assert_eq!(foreign, serde_json::json!([]), "requests to other origins");
+        let requests = server.requests.lock().unwrap().clone();
+        assert!(requests.iter().any(|r| r == "/kend-tegnene_bg.wasm"), "{requests:?}");
+        // A lesson is loaded when opened, not at start-up.
+        assert!(requests.iter().any(|r| r == &format!("/content/da/lessons/{LESSON}.json")));
+        assert!(!requests.iter().any(|r| r.starts_with("/content/en/")), "only the language in use is loaded: {requests:?}");
+    })
+    .await;
+}

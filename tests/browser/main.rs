@@ -1,0 +1,10 @@
+//! End-to-end tests in real headless Chromium against the built course:
+//! real clicks, real keys, real localStorage, a real reload.
+//!
+//! Needs `dist/` (built by `cargo xtask test`, which runs these).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod foundation;
+mod size;

@@ -1,0 +1,163 @@
+//! Shared by the browser tests: a served copy of the built course, and a
+//! real headless Chromium driven through chromedriver (WebDriver).
+
+#![allow(dead_code)]
+
+pub mod server;
+
+use std::future::Future;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+pub use server::Server;
+
+/// The built app: `$KT_DIST`, or `dist/` in the project.
+pub fn dist() -> PathBuf {
+    let dist = std::env::var_os("KT_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").is_file() && dist.join("content").is_dir(),
+        "no built course in {}: run `cargo xtask test` (it builds first), or `cargo xtask build`",
+        dist.display()
+    );
+    dist
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh folder under the system temp dir, unique to this process and call.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("kend-tegnene-{name}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// chromedriver, killed when dropped (also when a test panics).
+struct Driver {
+    child: Child,
+    port: u16,
+    profile: PathBuf,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver is installed by `cargo xtask setup`");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port, profile: temp_dir("profile") }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn capabilities(profile: &Path) -> serde_json::Map<String, Value> {
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-quic", "--no-first-run",
+                "--disable-component-update", "--disable-sync", "--disable-extensions",
+                "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }
+    });
+    caps.as_object().unwrap().clone()
+}
+
+/// Run `test` against a fresh server and a fresh browser profile, closing
+/// both afterwards even if the test panics.
+pub async fn with_browser<F, Fut>(test: F)
+where
+    F: FnOnce(Client, Server) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let server = Server::start(&dist(), 0).expect("start the test server");
+    let driver = Driver::start();
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let client = ClientBuilder::new(connector)
+        .capabilities(capabilities(&driver.profile))
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a WebDriver session in Chromium");
+    let result = tokio::spawn(test(client.clone(), server)).await;
+    let _ = client.close().await;
+    drop(driver);
+    if let Err(e) = result {
+        if e.is_panic() {
+            std::panic::resume_unwind(e.into_panic());
+        }
+        panic!("test task failed: {e}");
+    }
+}
+
+const WAIT: Duration = Duration::from_secs(15);
+
+/// Wait for an element matching `css`.
+pub async fn find(c: &Client, css: &str) -> Element {
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element '{css}' appeared: {e}"))
+}
+
+/// Wait until the element matching `css` has text containing `needle`.
+pub async fn wait_text(c: &Client, css: &str, needle: &str) -> String {
+    let deadline = Instant::now() + WAIT;
+    let mut last = String::new();
+    while Instant::now() < deadline {
+        if let Ok(el) = c.find(Locator::Css(css)).await {
+            if let Ok(t) = el.text().await {
+                if t.contains(needle) {
+                    return t;
+                }
+                last = t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("'{css}' never contained '{needle}'; last text: '{last}'");
+}
+
+/// Run a script in the page and return its value.
+pub async fn js(c: &Client, script: &str) -> Value {
+    c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {script}: {e}"))
+}
+
+/// Press keys on whatever has focus, as a keyboard user would.
+pub async fn press(c: &Client, keys: &str) {
+    c.active_element().await.expect("something has focus").send_keys(keys).await.expect("send keys");
+}
+
+/// The id of the focused element.
+pub async fn focused_id(c: &Client) -> String {
+    js(c, "return document.activeElement && document.activeElement.id").await.as_str().unwrap_or_default().to_string()
+}
