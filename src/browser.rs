@@ -1,7 +1,6 @@
 //! The few places the app touches the browser directly: the clock, fetching
 //! content, and localStorage behind the [`Store`] trait.
 
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -34,9 +33,10 @@ pub async fn fetch_text(url: String) -> Result<String, String> {
     Ok(text.as_string().unwrap_or_default())
 }
 
-/// Decode fetched content, naming what failed.
-pub fn decode<T: DeserializeOwned>(fetched: Result<String, String>) -> Result<T, String> {
-    fetched.and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+/// Decode fetched content. (The content check has already validated every
+/// file; failing here means the server sent something else.)
+pub fn decode<T: miniserde::Deserialize>(fetched: Result<String, String>) -> Result<T, String> {
+    fetched.and_then(|text| miniserde::json::from_str(&text).map_err(|_| "not a compiled content file".to_string()))
 }
 
 /// The browser's localStorage. Every call can fail (disabled storage,

@@ -317,8 +317,8 @@ pub fn compile(root: &Path) -> Compiled {
     Compiled { files, problems }
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("content model always serialises")
+fn to_json<T: miniserde::Serialize>(value: &T) -> String {
+    miniserde::json::to_string(value)
 }
 
 fn compile_lang(

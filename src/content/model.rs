@@ -5,12 +5,11 @@
 //! with every markdown string already rendered to safe HTML. The browser only
 //! deserialises them, so neither parser is shipped in the wasm.
 
-use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 
 /// One language's table of contents: small, fetched at start-up.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Catalog {
     pub lang: Lang,
     /// Date-like version of the content set, printed on certificates.
@@ -18,18 +17,17 @@ pub struct Catalog {
     pub modules: Vec<Module>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Module {
     pub id: String,
     pub title: String,
     /// `None` for the core module every learner takes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Audience>,
     pub items: Vec<Item>,
 }
 
 /// A lesson or an activity as listed in the catalog.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Item {
     pub id: String,
     pub kind: ItemKind,
@@ -37,14 +35,14 @@ pub struct Item {
     pub minutes: u32,
     /// Set when the file could not be compiled: the message names the file
     /// and line, and the app shows it in place of the item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
 pub enum ItemKind {
+    #[serde(rename = "lesson")]
     Lesson,
+    #[serde(rename = "scenario")]
     Scenario,
 }
 
@@ -59,11 +57,14 @@ impl ItemKind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, miniserde::Serialize, miniserde::Deserialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 pub enum Audience {
+    #[serde(rename = "police")]
     Police,
+    #[serde(rename = "health")]
     Health,
+    #[serde(rename = "embassy")]
     Embassy,
 }
 
@@ -91,7 +92,7 @@ pub const INDICATOR_TAGS: [&str; 8] = [
     "child",
 ];
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Lesson {
     pub id: String,
     pub title: String,
@@ -104,20 +105,19 @@ pub struct Lesson {
     pub sources: Vec<Source>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
+#[cfg_attr(feature = "authoring", serde(deny_unknown_fields))]
 pub struct Source {
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 /// A branching case: steps with choices, each choice leading to another step
 /// or to an ending.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Scenario {
     pub id: String,
     pub title: String,
@@ -129,33 +129,34 @@ pub struct Scenario {
     pub endings: Vec<Ending>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Step {
     pub id: String,
     pub text: String,
     pub choices: Vec<Choice>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Choice {
     pub text: String,
     pub feedback: String,
     pub quality: Quality,
     /// Id of the step or ending this choice leads to.
     pub next: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Where the point is taught: `/lesson/<id>#<section>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learn_more: Option<String>,
 }
 
 /// How good a choice is. Drives the score and the replay.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, miniserde::Serialize, miniserde::Deserialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 pub enum Quality {
+    #[serde(rename = "harmful")]
     Harmful,
+    #[serde(rename = "acceptable")]
     Acceptable,
+    #[serde(rename = "best")]
     Best,
 }
 
@@ -178,7 +179,7 @@ impl Quality {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Ending {
     pub id: String,
     pub grade: Quality,

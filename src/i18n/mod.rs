@@ -8,14 +8,14 @@
 mod da;
 mod en;
 
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, miniserde::Serialize, miniserde::Deserialize)]
 pub enum Lang {
     /// Danish is the default language of the course.
     #[default]
+    #[serde(rename = "da")]
     Da,
+    #[serde(rename = "en")]
     En,
 }
 

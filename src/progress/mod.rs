@@ -9,7 +9,7 @@ mod store;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use miniserde::json::{self, Value};
 
 pub use store::{load, save, Loaded, MemoryStore, Notice, Store, StoreError, BACKUP_KEY, KEY};
 
@@ -20,12 +20,10 @@ pub const CURRENT_VERSION: u32 = 1;
 /// How many finished attempts are kept per scenario (the newest).
 pub const KEPT_ATTEMPTS: usize = 10;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Progress {
     pub version: u32,
-    #[serde(default)]
     pub lessons: BTreeMap<String, LessonRecord>,
-    #[serde(default)]
     pub scenarios: BTreeMap<String, ScenarioRecord>,
 }
 
@@ -35,27 +33,24 @@ impl Default for Progress {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct LessonRecord {
     /// When the learner first marked the lesson as read.
     pub read_at: u64,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct ScenarioRecord {
     /// Best percentage over all attempts, kept even when old attempts are
     /// dropped.
-    #[serde(default)]
     pub best: Option<u8>,
     /// Finished attempts, oldest first, at most [`KEPT_ATTEMPTS`].
-    #[serde(default)]
     pub attempts: Vec<Attempt>,
     /// The attempt in progress, saved after every choice so a reload resumes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<Current>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Attempt {
     pub finished_at: u64,
     /// Choice indices from the start step.
@@ -64,7 +59,7 @@ pub struct Attempt {
     pub percent: u8,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Current {
     pub updated_at: u64,
     pub choices: Vec<usize>,
@@ -82,22 +77,25 @@ pub enum DecodeError {
 impl Progress {
     /// Read stored progress of any version up to [`CURRENT_VERSION`].
     pub fn decode(raw: &str) -> Result<Progress, DecodeError> {
-        let value: serde_json::Value =
-            serde_json::from_str(raw).map_err(|e| DecodeError::Corrupt(format!("not JSON: {e}")))?;
-        let version = value
-            .get("version")
-            .and_then(serde_json::Value::as_u64)
-            .ok_or_else(|| DecodeError::Corrupt("no version number".into()))?;
+        let value: Value = json::from_str(raw).map_err(|_| DecodeError::Corrupt("not valid JSON".into()))?;
+        let version = match &value {
+            Value::Object(o) => match o.get("version") {
+                Some(Value::Number(n)) => n.to_string().parse::<u64>().ok(),
+                _ => None,
+            },
+            _ => None,
+        }
+        .ok_or_else(|| DecodeError::Corrupt("no version number".into()))?;
         if version > CURRENT_VERSION as u64 {
             return Err(DecodeError::Future(version.min(u32::MAX as u64) as u32));
         }
         // Version 1 is the first; later versions add their migration here,
         // one step at a time: `if version == 1 { value = v1_to_v2(value) }`.
-        serde_json::from_value(value).map_err(|e| DecodeError::Corrupt(e.to_string()))
+        json::from_str(raw).map_err(|_| DecodeError::Corrupt("not in the format of saved progress".into()))
     }
 
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).expect("progress always serialises")
+        json::to_string(self)
     }
 
     pub fn is_read(&self, lesson: &str) -> bool {

@@ -53,13 +53,20 @@ fn output(cmd: &str, args: &[&str]) -> Option<String> {
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
 }
 
+/// The wasm target, and the standard library's source, which the release
+/// build recompiles for size.
 fn wasm_target() -> Result {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
-        return Ok(());
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        println!("setup: adding the wasm32-unknown-unknown target");
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
-    println!("setup: adding the wasm32-unknown-unknown target");
-    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+    let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    if !components.lines().any(|l| l.trim() == "rust-src") {
+        println!("setup: adding the rust-src component");
+        run(Command::new("rustup").args(["component", "add", "rust-src"]))?;
+    }
+    Ok(())
 }
 
 fn cargo_tool(bin: &str, version: &str, install: &[&str]) -> Result {
