@@ -7,13 +7,19 @@ use leptos::prelude::*;
 use crate::browser::{self, LocalStore};
 use crate::content::Catalog;
 use crate::i18n::{fill, Lang, Ui};
-use crate::pages::{lesson::LessonPage, not_found::NotFound, overview::Overview, scenario::ScenarioPage};
+use crate::pages::{
+    certificate::CertificatePage, lesson::LessonPage, not_found::NotFound, overview::Overview, quiz::QuizPage,
+    scenario::ScenarioPage, settings::{export_progress, SettingsPage},
+};
 use crate::progress::{self, Notice, Progress, Store};
 use crate::route::Route;
 use crate::router::provide_location;
 
 /// Where the chosen language is remembered. A setting, not progress.
 const LANG_KEY: &str = "kend-tegnene.lang";
+/// Written when the learner deletes their progress, so other open tabs
+/// drop theirs too instead of merging it back.
+const RESET_KEY: &str = "kend-tegnene.reset";
 
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -31,13 +37,20 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The strings of the current language. Untracked: a change of
+    /// language rebuilds the whole page (see `App`), so no single string
+    /// needs to react to it.
     pub fn ui(&self) -> &'static Ui {
-        self.lang.get().ui()
+        self.lang.get_untracked().ui()
     }
 
     pub fn reload_catalog(&self) {
         self.catalog_text.refetch();
     }
+}
+
+fn lang_track(ctx: Ctx) {
+    ctx.lang.track();
 }
 
 pub fn ctx() -> Ctx {
@@ -78,6 +91,26 @@ fn App() -> impl IntoView {
         false,
     );
 
+    // Another tab saved: merge its progress into ours (merge never loses a
+    // completion, and both tabs end with the same value), or drop ours if
+    // the learner deleted their progress there.
+    let storage = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        match ev.key().as_deref() {
+            Some(progress::KEY) => {
+                if let Some(other) = ev.new_value().and_then(|raw| Progress::decode(&raw).ok()) {
+                    let merged = progress.with_untracked(|p| p.merge(&other));
+                    if progress.with_untracked(|p| *p != merged) {
+                        progress.set(merged);
+                    }
+                }
+            }
+            Some(RESET_KEY) => progress.set(Progress::default()),
+            _ => {}
+        }
+    });
+    on_cleanup(move || storage.remove());
+    browser::request_persistent_storage();
+
     // The language follows into <html lang>, the title, and storage.
     Effect::new(move || {
         let l = lang.get();
@@ -91,20 +124,40 @@ fn App() -> impl IntoView {
     });
 
     let location = provide_location();
-    let page = move || match location.route.get() {
+    // Keyed on the language too: switching language rebuilds the page, so
+    // pages use plain strings rather than one reactive closure per string.
+    let page = move || match (lang.get(), location.route.get()).1 {
         Route::Overview => view! { <Overview/> }.into_any(),
         Route::Lesson(id) => view! { <LessonPage id/> }.into_any(),
         Route::Scenario(id) => view! { <ScenarioPage id/> }.into_any(),
+        Route::Quiz(id) => view! { <QuizPage id/> }.into_any(),
+        Route::Certificate(id) => view! { <CertificatePage id/> }.into_any(),
+        Route::Settings => view! { <SettingsPage/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     };
 
     view! {
-        <a class="skip-link" href="#main">{move || ctx.ui().skip_to_content}</a>
-        <Header/>
+        {move || {
+            lang.track();
+            view! {
+                <a class="skip-link" href="#main">{ctx.ui().skip_to_content}</a>
+                <Header/>
+            }
+        }}
         <Notices/>
         <main id="main" tabindex="-1">{page}</main>
-        <Footer/>
+        {move || {
+            lang.track();
+            view! { <Footer/> }
+        }}
     }
+}
+
+/// Delete the learner's progress here and in every other open tab.
+pub fn reset_progress() {
+    let ctx = ctx();
+    let _ = LocalStore.write(RESET_KEY, &browser::now().to_string());
+    ctx.progress.set(Progress::default());
 }
 
 #[component]
@@ -114,19 +167,20 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="bar">
-                <a class="brand" href="/">{move || ctx.ui().app_title}</a>
-                <nav aria-label=move || ctx.ui().nav_label>
-                    <a href="/">{move || ctx.ui().nav_overview}</a>
+                <a class="brand" href="/">{ctx.ui().app_title}</a>
+                <nav aria-label=ctx.ui().nav_label>
+                    <a href="/">{ctx.ui().nav_overview}</a>
+                    <a href="/settings">{ctx.ui().nav_data}</a>
                 </nav>
                 <button
                     type="button"
                     class="lang-switch"
                     id="lang-switch"
-                    lang=move || ctx.lang.get().other().code()
-                    aria-label=move || ctx.ui().switch_language_label
+                    lang=ctx.lang.get_untracked().other().code()
+                    aria-label=ctx.ui().switch_language_label
                     on:click=switch
                 >
-                    {move || ctx.ui().switch_language}
+                    {ctx.ui().switch_language}
                 </button>
             </div>
         </header>
@@ -138,17 +192,27 @@ fn Header() -> impl IntoView {
 fn Notices() -> impl IntoView {
     let ctx = ctx();
     move || {
+        lang_track(ctx);
         let ui = ctx.ui();
         ctx.notice.get().map(|n| {
-            let text = match n {
-                Notice::Corrupt { reason, .. } => fill(ui.storage_corrupt, reason),
-                Notice::Future(v) => fill(ui.storage_future, v),
-                Notice::Unavailable(_) => ui.storage_unavailable.to_string(),
+            let (text, action) = match n {
+                Notice::Corrupt { reason, backup_failed } => (
+                    fill(ui.storage_corrupt, reason),
+                    (!backup_failed).then(|| view! { <a class="button secondary" href="/settings">{ui.backup_button}</a> }.into_any()),
+                ),
+                Notice::Future(v) => (fill(ui.storage_future, v), None),
+                // Lasting: it cannot be dismissed while it is true.
+                Notice::Unavailable(_) => (
+                    ui.storage_unavailable.to_string(),
+                    Some(view! { <button type="button" class="button secondary" on:click=move |_| export_progress()>{ui.storage_save_copy}</button> }.into_any()),
+                ),
             };
+            let lasting = action.is_some() && text == ui.storage_unavailable;
             view! {
                 <div class="notice" role="alert" id="storage-notice">
                     <p>{text}</p>
-                    <button type="button" on:click=move |_| ctx.notice.set(None)>{ui.dismiss}</button>
+                    {action}
+                    {(!lasting).then(|| view! { <button type="button" class="button secondary" on:click=move |_| ctx.notice.set(None)>{ui.dismiss}</button> })}
                 </div>
             }
         })
@@ -160,8 +224,8 @@ fn Footer() -> impl IntoView {
     let ctx = ctx();
     view! {
         <footer class="site-footer">
-            <p>{move || ctx.ui().footer_emergency}</p>
-            <p>{move || ctx.ui().footer_privacy}</p>
+            <p>{ctx.ui().footer_emergency}</p>
+            <p>{ctx.ui().footer_privacy}</p>
         </footer>
     }
 }

@@ -65,6 +65,64 @@ impl Store for LocalStore {
     }
 }
 
+/// Offer `text` to the learner as a file download. Nothing leaves the
+/// machine: the file is made from a blob in the page.
+pub fn download(filename: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(js_error)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the first file chosen in a file input, refusing files over
+/// `limit` bytes before reading them.
+pub async fn read_file(input: &web_sys::HtmlInputElement, limit: usize) -> Result<Option<String>, FileError> {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return Ok(None) };
+    let size = file.size() as usize;
+    if size > limit {
+        return Err(FileError::TooLarge(size));
+    }
+    let text = JsFuture::from(file.text()).await.map_err(|_| FileError::Unreadable)?;
+    Ok(text.as_string())
+}
+
+pub enum FileError {
+    TooLarge(usize),
+    Unreadable,
+}
+
+/// Ask the browser to keep this site's storage even when space runs low.
+/// Where the browser has no such API, nothing happens.
+pub fn request_persistent_storage() {
+    if let Some(w) = web_sys::window() {
+        let storage = w.navigator().storage();
+        if js_sys::Reflect::has(&storage, &JsValue::from_str("persist")).unwrap_or(false) {
+            let _ = storage.persist();
+        }
+    }
+}
+
+/// Today as YYYY-MM-DD in the learner's time zone.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Record a performance mark, read by `cargo xtask bench` to time renders.
+pub fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
+}
+
 /// Move keyboard focus to the element with this id, if it exists, so a
 /// screen reader announces the new content after a page or step change.
 pub fn focus_id(id: &str) {

@@ -6,6 +6,7 @@
 //! (`app` and its pages) is compiled for wasm32 only.
 
 pub mod content;
+pub mod html;
 pub mod i18n;
 pub mod progress;
 pub mod quiz;

@@ -7,6 +7,11 @@ pub enum Route {
     Overview,
     Lesson(String),
     Scenario(String),
+    Quiz(String),
+    /// The certificate for one module (an audience track or the core).
+    Certificate(String),
+    /// "Your data": export, import, reset.
+    Settings,
     NotFound,
 }
 
@@ -18,6 +23,9 @@ impl Route {
             [] => Route::Overview,
             ["lesson", id] if is_id(id) => Route::Lesson(id.to_string()),
             ["scenario", id] if is_id(id) => Route::Scenario(id.to_string()),
+            ["quiz", id] if is_id(id) => Route::Quiz(id.to_string()),
+            ["certificate", id] if is_id(id) => Route::Certificate(id.to_string()),
+            ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
     }
@@ -27,6 +35,9 @@ impl Route {
             Route::Overview => "/".into(),
             Route::Lesson(id) => format!("/lesson/{id}"),
             Route::Scenario(id) => format!("/scenario/{id}"),
+            Route::Quiz(id) => format!("/quiz/{id}"),
+            Route::Certificate(id) => format!("/certificate/{id}"),
+            Route::Settings => "/settings".into(),
             Route::NotFound => "/not-found".into(),
         }
     }
@@ -61,7 +72,14 @@ mod tests {
 
     #[test]
     fn href_round_trips() {
-        for r in [Route::Overview, Route::Lesson("a-1".into()), Route::Scenario("b".into())] {
+        for r in [
+            Route::Overview,
+            Route::Lesson("a-1".into()),
+            Route::Scenario("b".into()),
+            Route::Quiz("c".into()),
+            Route::Certificate("core".into()),
+            Route::Settings,
+        ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
     }

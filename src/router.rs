@@ -62,6 +62,7 @@ pub fn provide_location() -> Location {
             return; // a jump within the page: the browser does it
         }
         ev.prevent_default();
+        crate::browser::mark("navigate");
         location.navigate(&format!("{path}{}{hash}", anchor.search()));
     });
     on_cleanup(move || {

@@ -29,3 +29,226 @@ fn a_broken_file_is_named_with_its_line_and_the_rest_still_compiles() {
     let index = &compiled.files.iter().find(|(p, _)| p == "da/index.json").unwrap().1;
     assert!(index.contains("broken-lesson.md:4"), "the catalog carries the message: {index}");
 }
+
+fn fixture(name: &str) -> kend_tegnene::content::compile::Compiled {
+    compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).join("content"))
+}
+
+fn report(compiled: &kend_tegnene::content::compile::Compiled) -> Vec<String> {
+    compiled.problems.iter().map(|p| p.to_string()).collect()
+}
+
+/// A problem at `file:line` whose message contains every one of `words`.
+fn assert_reported(report: &[String], file_line: &str, words: &[&str]) {
+    let prefix = format!("{file_line}: ");
+    assert!(
+        report.iter().any(|p| p.starts_with(&prefix) && words.iter().all(|w| p.contains(w))),
+        "expected a problem at {file_line} mentioning {words:?}; got:\n{}",
+        report.join("\n")
+    );
+}
+
+#[test]
+fn a_quiz_question_without_a_correct_answer_is_named_with_file_and_line() {
+    let r = report(&fixture("quiz-problems"));
+    assert_reported(&r, "content/da/quizzes/no-correct.toml:22", &["nothing-right", "no option has correct = true"]);
+    assert_reported(&r, "content/en/quizzes/no-correct.toml:22", &["nothing-right"]);
+    assert!(!r.iter().any(|p| p.contains("'fine'")), "the sound question is not reported: {r:?}");
+}
+
+#[test]
+fn unknown_indicator_tags_in_a_quiz_are_named_with_file_and_line() {
+    let r = report(&fixture("quiz-problems"));
+    assert_reported(&r, "content/da/quizzes/unknown-tag.toml:4", &["unknown indicator tag 'chains'"]);
+    assert_reported(&r, "content/da/quizzes/unknown-tag.toml:11", &["question 'tagged'", "unknown indicator tag 'victim'"]);
+    assert_reported(&r, "content/da/quizzes/assorted.toml:39", &["question 'odd-sign'", "segment 1", "unknown indicator tag 'passport'"]);
+}
+
+#[test]
+fn a_duplicate_question_id_is_named_with_file_and_line() {
+    let r = report(&fixture("quiz-problems"));
+    assert_reported(&r, "content/da/quizzes/duplicate-id.toml:14", &["question 'same'", "unique"]);
+    assert!(!r.iter().any(|p| p.starts_with("content/da/quizzes/duplicate-id.toml:7:")), "the first use is fine: {r:?}");
+}
+
+#[test]
+fn a_spot_question_without_signs_is_named_with_file_and_line() {
+    let r = report(&fixture("quiz-problems"));
+    assert_reported(&r, "content/da/quizzes/no-sign.toml:7", &["question 'nothing-to-spot'", "sign"]);
+}
+
+#[test]
+fn other_quiz_problems_are_named_with_file_and_line() {
+    let r = report(&fixture("quiz-problems"));
+    let f = "content/da/quizzes/assorted.toml";
+    assert_reported(&r, &format!("{f}:8"), &["question 'what-type'", "unknown type 'essay'", "true-false"]);
+    assert_reported(&r, &format!("{f}:13"), &["question 'no-answer'", "answer = true or answer = false"]);
+    assert_reported(&r, &format!("{f}:19"), &["question 'two-steps'", "at least 3"]);
+    assert_reported(&r, &format!("{f}:35"), &["unknown lesson 'no-such-lesson'"]);
+    assert_reported(&r, &format!("{f}:51"), &["question 'stray-parts'", "answer is not used by a single question"]);
+}
+
+#[test]
+fn a_course_item_id_the_router_cannot_use_is_named_with_its_line() {
+    let compiled = fixture("quiz-problems");
+    let r = report(&compiled);
+    assert_reported(&r, "content/course.toml:12", &["item id 'Bad_Item'", "lowercase"]);
+    let index = &compiled.files.iter().find(|(p, _)| p == "da/index.json").unwrap().1;
+    assert!(index.contains("Bad_Item"), "the catalog still lists it, with its error: {index}");
+}
+
+#[test]
+fn quizzes_with_problems_are_left_out_and_the_catalog_names_the_line() {
+    let compiled = fixture("quiz-problems");
+    let files: Vec<&str> = compiled.files.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(!files.iter().any(|f| f.contains("/quizzes/")), "every fixture quiz is broken: {files:?}");
+    let index = &compiled.files.iter().find(|(p, _)| p == "da/index.json").unwrap().1;
+    assert!(index.contains("no-correct.toml:22"), "{index}");
+    assert!(index.contains("\"kind\":\"quiz\""), "{index}");
+}
+
+#[test]
+fn a_quiz_must_have_the_same_questions_in_every_language() {
+    let r = report(&fixture("quiz-languages"));
+    let f = "content/en/quizzes/check.toml";
+    assert_reported(&r, &format!("{f}:7"), &["question 'first'", "type 'single' here but 'true-false'"]);
+    assert_reported(&r, &format!("{f}:22"), &["question 'third'", "is not in content/da/quizzes/check.toml"]);
+    assert_reported(&r, &format!("{f}:1"), &["question 'second'", "is missing here"]);
+    assert_eq!(r.len(), 3, "{r:?}");
+}
+
+mod core_check {
+    use super::*;
+    use kend_tegnene::content::{Quiz, QuestionKind, INDICATOR_TAGS};
+    use kend_tegnene::quiz::{grade, Response};
+
+    fn quiz(lang: &str) -> Quiz {
+        let compiled = compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+        let path = format!("{lang}/quizzes/core-check.json");
+        let json = &compiled.files.iter().find(|(p, _)| *p == path).unwrap_or_else(|| panic!("{path} is compiled")).1;
+        miniserde::json::from_str(json).expect("the compiled quiz reads back into the model")
+    }
+
+    #[test]
+    fn has_every_question_type_and_the_same_ids_in_both_languages() {
+        let (da, en) = (quiz("da"), quiz("en"));
+        for kind in QuestionKind::ALL {
+            assert!(da.questions.iter().any(|q| q.kind == kind), "a {} question", kind.id());
+        }
+        assert!((6..=8).contains(&da.questions.len()));
+        let ids = |q: &Quiz| q.questions.iter().map(|q| (q.id.clone(), q.kind)).collect::<Vec<_>>();
+        assert_eq!(ids(&da), ids(&en));
+    }
+
+    #[test]
+    fn teaches_with_every_answer() {
+        for lang in ["da", "en"] {
+            for q in quiz(lang).questions {
+                assert!(!q.explanation.is_empty(), "{lang} {}: explanation", q.id);
+                assert!(q.learn_more.as_deref().is_some_and(|l| l.starts_with("/lesson/") && l.contains('#')), "{lang} {}: learn_more", q.id);
+                assert!(!q.tags.is_empty() && q.tags.iter().all(|t| INDICATOR_TAGS.contains(&t.as_str())), "{lang} {}: tags", q.id);
+                for o in &q.options {
+                    assert!(!o.feedback.is_empty(), "{lang} {}: feedback on '{}'", q.id, o.text);
+                }
+                for s in &q.segments {
+                    assert!(!s.feedback.is_empty(), "{lang} {}: feedback on '{}'", q.id, s.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_spot_question_has_6_to_10_pieces_of_which_3_to_5_are_signs() {
+        for lang in ["da", "en"] {
+            let quiz = quiz(lang);
+            let spot = quiz.questions.iter().find(|q| q.kind == QuestionKind::Spot).unwrap();
+            let signs = spot.segments.iter().filter(|s| s.sign.is_some()).count();
+            assert!((6..=10).contains(&spot.segments.len()), "{lang}: {} segments", spot.segments.len());
+            assert!((3..=5).contains(&signs), "{lang}: {signs} signs");
+        }
+    }
+
+    #[test]
+    fn true_false_options_are_in_the_language_of_the_file() {
+        let words = |lang| {
+            let q = quiz(lang).questions.into_iter().find(|q| q.kind == QuestionKind::TrueFalse).unwrap();
+            (q.options[0].text.clone(), q.options[1].text.clone())
+        };
+        assert_eq!(words("da"), ("Sandt".to_string(), "Falsk".to_string()));
+        assert_eq!(words("en"), ("True".to_string(), "False".to_string()));
+    }
+
+    #[test]
+    fn the_right_answers_grade_as_correct() {
+        for lang in ["da", "en"] {
+            for q in quiz(lang).questions {
+                let right = |pred: &dyn Fn(usize) -> bool, n: usize| (0..n).filter(|&i| pred(i)).collect::<Vec<_>>();
+                let r = match q.kind {
+                    QuestionKind::Single => Response::Single(q.options.iter().position(|o| o.correct).unwrap()),
+                    QuestionKind::Multiple => Response::Multiple(right(&|i| q.options[i].correct, q.options.len())),
+                    QuestionKind::TrueFalse => Response::TrueFalse(q.options[0].correct),
+                    QuestionKind::Order => Response::Order((0..q.options.len()).collect()),
+                    QuestionKind::Spot => Response::Spot(right(&|i| q.segments[i].sign.is_some(), q.segments.len())),
+                };
+                assert!(grade(&q, &r).correct, "{lang} {}", q.id);
+            }
+        }
+    }
+}
+
+/// The examples in the authoring guide, content/README.md, are real: each
+/// block after an `<!-- example: <kind> -->` line is put into a copy of the
+/// course and must compile without a single problem.
+#[test]
+fn the_authoring_guide_examples_compile() {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let guide = std::fs::read_to_string(manifest_dir.join("content/README.md")).unwrap();
+    let mut examples: std::collections::BTreeMap<String, String> = Default::default();
+    let mut lines = guide.lines();
+    while let Some(line) = lines.next() {
+        let Some(kind) = line.trim().strip_prefix("<!-- example: ").and_then(|l| l.strip_suffix(" -->")) else { continue };
+        let fence = lines.next().expect("a code block follows the marker");
+        assert!(fence.starts_with("```"), "a code block follows <!-- example: {kind} -->");
+        let text = examples.entry(kind.to_string()).or_default();
+        for l in lines.by_ref().take_while(|l| !l.starts_with("```")) {
+            text.push_str(l);
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    assert_eq!(examples.keys().collect::<Vec<_>>(), ["lesson", "quiz", "scenario"]);
+
+    let root = std::env::temp_dir().join(format!("kend-tegnene-guide-{}", std::process::id())).join("content");
+    let _ = std::fs::remove_dir_all(&root);
+    let mut items = vec![];
+    for lang in ["da", "en"] {
+        let lessons = root.join(lang).join("lessons");
+        std::fs::create_dir_all(&lessons).unwrap();
+        for entry in std::fs::read_dir(manifest_dir.join("content").join(lang).join("lessons")).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, lessons.join(path.file_name().unwrap())).unwrap();
+            if lang == "da" {
+                items.push(path.file_stem().unwrap().to_string_lossy().to_string());
+            }
+        }
+        for (kind, folder, ext) in [("lesson", "lessons", "md"), ("scenario", "scenarios", "toml"), ("quiz", "quizzes", "toml")] {
+            std::fs::create_dir_all(root.join(lang).join(folder)).unwrap();
+            std::fs::write(root.join(lang).join(folder).join(format!("example-{kind}.{ext}")), &examples[kind]).unwrap();
+        }
+    }
+    items.extend(["example-lesson", "example-scenario", "example-quiz"].map(String::from));
+    let quoted: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();
+    std::fs::write(
+        root.join("course.toml"),
+        format!("version = \"2026-11-28\"\n\n[[module]]\nid = \"core\"\ntitle = {{ da = \"G\", en = \"C\" }}\nitems = [{}]\n", quoted.join(", ")),
+    )
+    .unwrap();
+
+    let compiled = compile(&root);
+    let r = report(&compiled);
+    let _ = std::fs::remove_dir_all(root.parent().unwrap());
+    assert!(r.is_empty(), "the guide's examples have problems:\n{}", r.join("\n"));
+    for f in ["da/lessons/example-lesson.json", "da/scenarios/example-scenario.json", "en/quizzes/example-quiz.json"] {
+        assert!(compiled.files.iter().any(|(p, _)| p == f), "{f} is compiled");
+    }
+}

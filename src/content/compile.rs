@@ -16,7 +16,9 @@ use toml::Spanned;
 use super::markdown::{self, LineIndex, Link, Rendered};
 use super::model::*;
 use crate::i18n::Lang;
+use crate::quiz::check::{self as quiz_check, QuizProblem};
 use crate::quiz::scenario::{self, GraphIssue};
+use crate::route::is_id;
 
 /// One thing wrong with the content.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -134,6 +136,75 @@ struct RawEnding {
     text: Spanned<String>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuiz {
+    id: Spanned<String>,
+    title: String,
+    minutes: u32,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    intro: Spanned<String>,
+    #[serde(rename = "question", default)]
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Spanned<String>,
+    #[serde(rename = "type")]
+    kind: Spanned<String>,
+    prompt: Spanned<String>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    learn_more: Option<Spanned<String>>,
+    explanation: Spanned<String>,
+    /// single, multiple
+    #[serde(rename = "option", default)]
+    options: Vec<RawOption>,
+    /// true-false
+    #[serde(default)]
+    answer: Option<Spanned<bool>>,
+    #[serde(default)]
+    feedback_true: Option<Spanned<String>>,
+    #[serde(default)]
+    feedback_false: Option<Spanned<String>>,
+    /// order, in the right order
+    #[serde(rename = "step", default)]
+    steps: Vec<RawOrderStep>,
+    /// spot
+    #[serde(rename = "segment", default)]
+    segments: Vec<RawSegment>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    text: Spanned<String>,
+    #[serde(default)]
+    correct: bool,
+    feedback: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOrderStep {
+    text: Spanned<String>,
+    #[serde(default)]
+    feedback: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSegment {
+    text: Spanned<String>,
+    #[serde(default)]
+    sign: Option<Spanned<String>>,
+    feedback: Spanned<String>,
+}
+
 /// Collects problems for one file, turning byte spans into lines.
 struct FileReport<'a> {
     file: String,
@@ -194,12 +265,25 @@ impl<'a> FileReport<'a> {
         links.extend(r.links.into_iter().map(|l| (self.file.clone(), l)));
         r.html
     }
+
+    /// A `learn_more = "lesson-id#section"` value: the in-app address, with
+    /// the link recorded for the cross-check.
+    fn learn_more(&mut self, l: &Spanned<String>, links: &mut Vec<(String, Link)>) -> String {
+        let (lesson, section) = match l.get_ref().split_once('#') {
+            Some((a, b)) => (a.to_string(), Some(b.to_string())),
+            None => (l.get_ref().clone(), None),
+        };
+        let href = markdown::lesson_href(&lesson, section.as_deref());
+        links.push((self.file.clone(), Link { lesson, section, line: self.line_of(l) }));
+        href
+    }
 }
 
 /// Everything compiled for one language, before cross-checks.
 struct LangOutput {
     lessons: BTreeMap<String, (Lesson, Vec<String>)>,
     scenarios: BTreeMap<String, Scenario>,
+    quizzes: BTreeMap<String, (Quiz, QuizShape)>,
     errors: BTreeMap<String, String>,
     /// Titles of items, even those with other errors, for the catalog.
     titles: BTreeMap<String, (ItemKind, String, u32)>,
@@ -246,6 +330,9 @@ pub fn compile(root: &Path) -> Compiled {
                 }
             }
             for item in &m.items {
+                if !is_id(item.get_ref()) {
+                    report.at(item, format!("item id '{}' may only use lowercase letters a-z, digits and hyphens", item.get_ref()));
+                }
                 if !listed.insert(item.get_ref().clone()) {
                     report.at(item, format!("item '{}' is listed twice", item.get_ref()));
                 }
@@ -275,6 +362,17 @@ pub fn compile(root: &Path) -> Compiled {
             };
             if let Some(message) = message {
                 problems.push(Problem { file: file.clone(), line: link.line, message });
+            }
+        }
+    }
+
+    // Cross-check: a quiz has the same questions in every language, because
+    // progress and the review queue are keyed by question id.
+    let reference = Lang::ALL[0];
+    for lang in &Lang::ALL[1..] {
+        for (id, (_, shape)) in &outputs[lang].quizzes {
+            if let Some((_, base)) = outputs[&reference].quizzes.get(id) {
+                problems.extend(shape.differences(base));
             }
         }
     }
@@ -311,6 +409,11 @@ pub fn compile(root: &Path) -> Compiled {
                 files.push((format!("{}/scenarios/{id}.json", lang.code()), to_json(s)));
             }
         }
+        for (id, (q, _)) in &out.quizzes {
+            if !out.errors.contains_key(id) {
+                files.push((format!("{}/quizzes/{id}.json", lang.code()), to_json(q)));
+            }
+        }
     }
     problems.sort();
     problems.dedup();
@@ -332,6 +435,7 @@ fn compile_lang(
     let mut out = LangOutput {
         lessons: BTreeMap::new(),
         scenarios: BTreeMap::new(),
+        quizzes: BTreeMap::new(),
         errors: BTreeMap::new(),
         titles: BTreeMap::new(),
         links: Vec::new(),
@@ -339,8 +443,8 @@ fn compile_lang(
     let dir = root.join(lang.code());
 
     // Files present but not listed in course.toml.
-    for kind in [ItemKind::Lesson, ItemKind::Scenario] {
-        let ext = if kind == ItemKind::Lesson { "md" } else { "toml" };
+    for kind in ItemKind::ALL {
+        let ext = kind.extension();
         let Ok(entries) = fs::read_dir(dir.join(kind.folder())) else { continue };
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
@@ -361,24 +465,34 @@ fn compile_lang(
     for module in &manifest.modules {
         for item in &module.items {
             let id = item.get_ref();
-            let lesson_path = dir.join("lessons").join(format!("{id}.md"));
-            let scenario_path = dir.join("scenarios").join(format!("{id}.toml"));
-            let (kind, path) = match (lesson_path.exists(), scenario_path.exists()) {
-                (true, false) => (ItemKind::Lesson, lesson_path),
-                (false, true) => (ItemKind::Scenario, scenario_path),
-                (true, true) => {
-                    let msg = format!("'{id}' is both a lesson and a scenario; ids must be unique");
-                    problems.push(Problem { file: rel(&scenario_path), line: 1, message: msg.clone() });
+            if !is_id(id) {
+                // Reported with its line in course.toml; never used in a path.
+                out.errors.insert(id.clone(), format!("item id '{id}' may only use lowercase letters a-z, digits and hyphens"));
+                continue;
+            }
+            let found: Vec<(ItemKind, PathBuf)> = ItemKind::ALL
+                .into_iter()
+                .map(|k| (k, dir.join(k.folder()).join(format!("{id}.{}", k.extension()))))
+                .filter(|(_, p)| p.exists())
+                .collect();
+            let (kind, path) = match found.as_slice() {
+                [one] => one.clone(),
+                [] => {
+                    let candidates: Vec<String> = ItemKind::ALL
+                        .iter()
+                        .map(|k| format!("content/{}/{}/{id}.{}", lang.code(), k.folder(), k.extension()))
+                        .collect();
+                    let msg = format!("'{id}' is listed in course.toml but none of {} exists", candidates.join(", "));
+                    problems.push(Problem { file: format!("content/{}", lang.code()), line: 1, message: msg.clone() });
                     out.errors.insert(id.clone(), msg);
                     continue;
                 }
-                (false, false) => {
-                    let msg = format!(
-                        "'{id}' is listed in course.toml but content/{}/lessons/{id}.md or content/{}/scenarios/{id}.toml is missing",
-                        lang.code(),
-                        lang.code()
-                    );
-                    problems.push(Problem { file: format!("content/{}", lang.code()), line: 1, message: msg.clone() });
+                several => {
+                    let kinds: Vec<&str> = several.iter().map(|(k, _)| k.folder()).collect();
+                    let msg = format!("'{id}' is in more than one of {}; ids must be unique", kinds.join(", "));
+                    for (_, p) in several {
+                        problems.push(Problem { file: rel(p), line: 1, message: msg.clone() });
+                    }
                     out.errors.insert(id.clone(), msg);
                     continue;
                 }
@@ -406,6 +520,12 @@ fn compile_lang(
                     if let Some(s) = compile_scenario(id, &text, &mut report, &mut out.links) {
                         out.titles.insert(id.clone(), (kind, s.title.clone(), s.minutes));
                         out.scenarios.insert(id.clone(), s);
+                    }
+                }
+                ItemKind::Quiz => {
+                    if let Some((q, shape)) = compile_quiz(id, lang, &text, &mut report, &mut out.links) {
+                        out.titles.insert(id.clone(), (kind, q.title.clone(), q.minutes));
+                        out.quizzes.insert(id.clone(), (q, shape));
                     }
                 }
             }
@@ -492,15 +612,7 @@ fn compile_scenario(id: &str, text: &str, report: &mut FileReport, links: &mut V
         let mut choices = Vec::new();
         for (i, c) in st.choices.iter().enumerate() {
             choice_lines.insert((st.id.get_ref().clone(), i), report.line_of(&c.next));
-            let learn_more = c.learn_more.as_ref().map(|l| {
-                let (lesson, section) = match l.get_ref().split_once('#') {
-                    Some((a, b)) => (a.to_string(), Some(b.to_string())),
-                    None => (l.get_ref().clone(), None),
-                };
-                let href = markdown::lesson_href(&lesson, section.as_deref());
-                links.push((report.file.clone(), Link { lesson, section, line: report.line_of(l) }));
-                href
-            });
+            let learn_more = c.learn_more.as_ref().map(|l| report.learn_more(l, links));
             choices.push(Choice {
                 text: report.markdown(&c.text, true, links),
                 feedback: report.markdown(&c.feedback, false, links),
@@ -540,6 +652,205 @@ fn compile_scenario(id: &str, text: &str, report: &mut FileReport, links: &mut V
         report.at_line(line, issue.to_string());
     }
     Some(scenario)
+}
+
+/// A compiled quiz's question ids, types and lines, for the cross-language
+/// check.
+struct QuizShape {
+    file: String,
+    line: usize,
+    questions: Vec<(String, QuestionKind, usize)>,
+}
+
+impl QuizShape {
+    /// How this language's quiz differs from the reference language's.
+    fn differences(&self, base: &QuizShape) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let at = |line, message| Problem { file: self.file.clone(), line, message };
+        for (id, kind, line) in &self.questions {
+            match base.questions.iter().find(|(b, _, _)| b == id) {
+                None => out.push(at(
+                    *line,
+                    format!("question '{id}' is not in {}; every language must have the same question ids", base.file),
+                )),
+                Some((_, b, _)) if b != kind => out.push(at(
+                    *line,
+                    format!("question '{id}' has type '{}' here but '{}' in {}", kind.id(), b.id(), base.file),
+                )),
+                Some(_) => {}
+            }
+        }
+        for (id, _, _) in &base.questions {
+            if !self.questions.iter().any(|(q, _, _)| q == id) {
+                out.push(at(
+                    self.line,
+                    format!("question '{id}' of {} is missing here; every language must have the same question ids", base.file),
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// The words for the two options of a true-false question.
+fn true_false_words(lang: Lang) -> [&'static str; 2] {
+    match lang {
+        Lang::Da => ["Sandt", "Falsk"],
+        Lang::En => ["True", "False"],
+    }
+}
+
+fn compile_quiz(
+    id: &str,
+    lang: Lang,
+    text: &str,
+    report: &mut FileReport,
+    links: &mut Vec<(String, Link)>,
+) -> Option<(Quiz, QuizShape)> {
+    let raw: RawQuiz = match toml::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            report.toml_error(e, 1);
+            return None;
+        }
+    };
+    if raw.id.get_ref() != id {
+        report.at(&raw.id, format!("id '{}' does not match the file name '{id}'", raw.id.get_ref()));
+    }
+    let intro = report.markdown(&raw.intro, false, links);
+    let mut questions = Vec::new();
+    // For each compiled question, the raw question it came from.
+    let mut sources: Vec<&RawQuestion> = Vec::new();
+    for rq in &raw.questions {
+        let qid = rq.id.get_ref();
+        let Some(kind) = QuestionKind::from_id(rq.kind.get_ref()) else {
+            let known: Vec<&str> = QuestionKind::ALL.iter().map(|k| k.id()).collect();
+            report.at(
+                &rq.kind,
+                format!("question '{qid}': unknown type '{}'; use one of: {}", rq.kind.get_ref(), known.join(", ")),
+            );
+            continue;
+        };
+        // Parts written for another type would silently be lost: refuse them.
+        let unused = |report: &mut FileReport, line: usize, what: &str, used_by: &str| {
+            report.at_line(
+                line,
+                format!("question '{qid}': {what} is not used by a {} question, only by {used_by}", kind.id()),
+            );
+        };
+        if !matches!(kind, QuestionKind::Single | QuestionKind::Multiple) {
+            if let Some(o) = rq.options.first() {
+                unused(report, report.line_of(&o.text), "[[question.option]]", "single and multiple");
+            }
+        }
+        if kind != QuestionKind::TrueFalse {
+            for (name, v) in [("feedback_true", &rq.feedback_true), ("feedback_false", &rq.feedback_false)] {
+                if let Some(v) = v {
+                    unused(report, report.line_of(v), name, "true-false");
+                }
+            }
+            if let Some(a) = &rq.answer {
+                unused(report, report.line_of(a), "answer", "true-false");
+            }
+        }
+        if kind != QuestionKind::Order {
+            if let Some(st) = rq.steps.first() {
+                unused(report, report.line_of(&st.text), "[[question.step]]", "order");
+            }
+        }
+        if kind != QuestionKind::Spot {
+            if let Some(sg) = rq.segments.first() {
+                unused(report, report.line_of(&sg.text), "[[question.segment]]", "spot");
+            }
+        }
+
+        let mut options = Vec::new();
+        let mut segments = Vec::new();
+        match kind {
+            QuestionKind::Single | QuestionKind::Multiple => {
+                for o in &rq.options {
+                    options.push(AnswerOption {
+                        text: report.markdown(&o.text, true, links),
+                        correct: o.correct,
+                        feedback: report.markdown(&o.feedback, false, links),
+                    });
+                }
+            }
+            QuestionKind::TrueFalse => {
+                // Without an answer no options are made, and the check
+                // below reports it at the question.
+                if let Some(answer) = &rq.answer {
+                    let answer = *answer.get_ref();
+                    let [yes, no] = true_false_words(lang);
+                    let mut feedback = |f: &Option<Spanned<String>>| {
+                        f.as_ref().map_or_else(String::new, |f| report.markdown(f, false, links))
+                    };
+                    let feedback_true = feedback(&rq.feedback_true);
+                    let feedback_false = feedback(&rq.feedback_false);
+                    options.push(AnswerOption { text: yes.into(), correct: answer, feedback: feedback_true });
+                    options.push(AnswerOption { text: no.into(), correct: !answer, feedback: feedback_false });
+                }
+            }
+            QuestionKind::Order => {
+                for st in &rq.steps {
+                    options.push(AnswerOption {
+                        text: report.markdown(&st.text, true, links),
+                        correct: true,
+                        feedback: st.feedback.as_ref().map_or_else(String::new, |f| report.markdown(f, false, links)),
+                    });
+                }
+            }
+            QuestionKind::Spot => {
+                for sg in &rq.segments {
+                    segments.push(Segment {
+                        text: report.markdown(&sg.text, true, links),
+                        sign: sg.sign.as_ref().map(|s| s.get_ref().clone()),
+                        feedback: report.markdown(&sg.feedback, false, links),
+                    });
+                }
+            }
+        }
+        questions.push(Question {
+            id: qid.clone(),
+            kind,
+            prompt: report.markdown(&rq.prompt, false, links),
+            tags: rq.tags.iter().map(|t| t.get_ref().clone()).collect(),
+            learn_more: rq.learn_more.as_ref().map(|l| report.learn_more(l, links)),
+            explanation: report.markdown(&rq.explanation, false, links),
+            options,
+            segments,
+        });
+        sources.push(rq);
+    }
+    let quiz = Quiz {
+        id: id.to_string(),
+        title: raw.title,
+        minutes: raw.minutes,
+        tags: raw.tags.iter().map(|t| t.get_ref().clone()).collect(),
+        intro,
+        questions,
+    };
+    for issue in quiz_check::validate(&quiz) {
+        let line = match (&issue.question, issue.segment, &issue.problem) {
+            (None, _, QuizProblem::UnknownTag(t)) => raw.tags.iter().find(|x| x.get_ref() == t).map(|x| report.line_of(x)),
+            (None, _, _) => Some(report.line_of(&raw.id)),
+            (Some((qi, _)), seg, problem) => {
+                let rq = sources[*qi];
+                match (seg, problem) {
+                    (_, QuizProblem::UnknownTag(t)) => rq.tags.iter().find(|x| x.get_ref() == t).map(|x| report.line_of(x)),
+                    (Some(si), _) => rq.segments[si].sign.as_ref().map(|s| report.line_of(s)),
+                    _ => Some(report.line_of(&rq.id)),
+                }
+            }
+        };
+        report.at_line(line.unwrap_or(1), issue.to_string());
+    }
+    let shape = QuizShape {
+        file: report.file.clone(),
+        line: report.line_of(&raw.id),
+        questions: quiz.questions.iter().zip(&sources).map(|(q, rq)| (q.id.clone(), q.kind, report.line_of(&rq.id))).collect(),
+    };
+    Some((quiz, shape))
 }
 
 fn is_date(s: &str) -> bool {

@@ -44,6 +44,8 @@ pub enum ItemKind {
     Lesson,
     #[serde(rename = "scenario")]
     Scenario,
+    #[serde(rename = "quiz")]
+    Quiz,
 }
 
 impl ItemKind {
@@ -53,6 +55,18 @@ impl ItemKind {
         match self {
             ItemKind::Lesson => "lessons",
             ItemKind::Scenario => "scenarios",
+            ItemKind::Quiz => "quizzes",
+        }
+    }
+
+    /// Every kind, in the order the compiler looks for an item's file.
+    pub const ALL: [ItemKind; 3] = [ItemKind::Lesson, ItemKind::Scenario, ItemKind::Quiz];
+
+    /// The extension of this kind's source files in `content/<lang>/<folder>/`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ItemKind::Lesson => "md",
+            ItemKind::Scenario | ItemKind::Quiz => "toml",
         }
     }
 }
@@ -194,4 +208,104 @@ impl Scenario {
     pub fn ending(&self, id: &str) -> Option<&Ending> {
         self.endings.iter().find(|e| e.id == id)
     }
+}
+
+/// A knowledge check: questions of five kinds, each explained after it is
+/// answered, whatever the answer.
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct Quiz {
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+    pub tags: Vec<String>,
+    /// Rendered HTML.
+    pub intro: String,
+    pub questions: Vec<Question>,
+}
+
+impl Quiz {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+/// What kind of answer a question asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, miniserde::Serialize, miniserde::Deserialize)]
+pub enum QuestionKind {
+    /// Pick the one right option.
+    #[serde(rename = "single")]
+    Single,
+    /// Pick every right option (at least one is right).
+    #[serde(rename = "multiple")]
+    Multiple,
+    /// Is the statement true or false?
+    #[serde(rename = "true-false")]
+    TrueFalse,
+    /// Put the steps in the right order.
+    #[serde(rename = "order")]
+    Order,
+    /// Mark the pieces of a case text that are signs.
+    #[serde(rename = "spot")]
+    Spot,
+}
+
+impl QuestionKind {
+    pub const ALL: [QuestionKind; 5] =
+        [QuestionKind::Single, QuestionKind::Multiple, QuestionKind::TrueFalse, QuestionKind::Order, QuestionKind::Spot];
+
+    /// The word used in content files (`type = "..."`), in JSON and in CSS classes.
+    pub fn id(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "single",
+            QuestionKind::Multiple => "multiple",
+            QuestionKind::TrueFalse => "true-false",
+            QuestionKind::Order => "order",
+            QuestionKind::Spot => "spot",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<QuestionKind> {
+        QuestionKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct Question {
+    /// Unique within its quiz, the same in every language: progress and the
+    /// review queue are keyed by it.
+    pub id: String,
+    pub kind: QuestionKind,
+    /// Rendered HTML.
+    pub prompt: String,
+    pub tags: Vec<String>,
+    /// Where the point is taught: `/lesson/<id>#<section>`.
+    pub learn_more: Option<String>,
+    /// Rendered HTML, shown after answering, whatever the answer.
+    pub explanation: String,
+    /// Single and multiple: the options. True-false: exactly two options
+    /// made by the compiler, "true" first, then "false", with `correct` set.
+    /// Order: the steps, in the correct order (present them shuffled, see
+    /// [`crate::quiz::grade::presented_order`]). Spot: empty.
+    pub options: Vec<AnswerOption>,
+    /// Spot only: the case text in pieces, shown one after the other.
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct AnswerOption {
+    /// Inline HTML.
+    pub text: String,
+    pub correct: bool,
+    /// Rendered HTML; may be empty for order steps and true-false options.
+    pub feedback: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct Segment {
+    /// Inline HTML.
+    pub text: String,
+    /// The indicator tag when this piece is a sign, `None` when it is not.
+    pub sign: Option<String>,
+    /// Rendered HTML: why it is, or is not, a sign.
+    pub feedback: String,
 }

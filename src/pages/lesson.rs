@@ -15,19 +15,19 @@ pub fn LessonPage(id: String) -> impl IntoView {
     };
     let id = move || id.clone();
     view! {
-        <Suspense fallback=move || view! { <p>{ctx.ui().loading}</p> }>
-            {move || {
+        {move || super::or_loading({
                 let catalog = ctx.catalog.get().and_then(Result::ok);
                 // An item whose file failed to compile: say which file.
                 if let Some(err) = catalog.as_ref().and_then(|c| find_item(c, &id())).and_then(|i| i.error) {
-                    return Some(view! { <ContentError message=err/> }.into_any());
-                }
+                    Some(view! { <ContentError message=err/> }.into_any())
+                } else {
                 lesson.get().map(|r| match browser::decode::<Lesson>(r) {
                     Ok(l) => lesson_view(l, catalog).into_any(),
                     Err(e) => view! { <LoadError message=e/> }.into_any(),
                 })
-            }}
-        </Suspense>
+                }
+            })}
+        
     }
 }
 
@@ -45,6 +45,7 @@ fn lesson_view(lesson: Lesson, catalog: Option<Catalog>) -> impl IntoView {
     let next = catalog.as_ref().and_then(|c| next_item(c, &id));
     // A link to a section (`/lesson/x#means`): scroll there once rendered.
     request_animation_frame(|| {
+        browser::mark("lesson-rendered");
         let hash = window().location().hash().unwrap_or_default();
         if let Some(el) = hash.strip_prefix('#').and_then(|h| document().get_element_by_id(h)) {
             el.scroll_into_view();
@@ -59,7 +60,7 @@ fn lesson_view(lesson: Lesson, catalog: Option<Catalog>) -> impl IntoView {
             </p>
             <div class="prose" inner_html=lesson.html></div>
             <section class="sources" aria-labelledby="sources-title">
-                <h2 id="sources-title">{move || ctx.ui().lesson_sources}</h2>
+                <h2 id="sources-title">{ctx.ui().lesson_sources}</h2>
                 <ul>{lesson.sources.into_iter().map(source_view).collect_view()}</ul>
             </section>
             <div class="actions">

@@ -6,8 +6,8 @@ use crate::app::ctx;
 pub fn NotFound() -> impl IntoView {
     let ctx = ctx();
     view! {
-        <h1 id="page-title">{move || ctx.ui().not_found_title}</h1>
-        <p>{move || ctx.ui().not_found_text}</p>
-        <p><a href="/">{move || ctx.ui().back_to_overview}</a></p>
+        <h1 id="page-title">{ctx.ui().not_found_title}</h1>
+        <p>{ctx.ui().not_found_text}</p>
+        <p><a href="/">{ctx.ui().back_to_overview}</a></p>
     }
 }

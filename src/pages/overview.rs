@@ -1,32 +1,46 @@
 use leptos::prelude::*;
 
-use super::{item_href, ContentError, LoadError};
+use super::{completion, item_href, Completion, ContentError, LoadError};
 use crate::app::ctx;
 use crate::content::{Audience, Catalog, Item, ItemKind, Module};
 use crate::i18n::{fill, Ui};
+use crate::browser::now;
 use crate::progress::Progress;
 
 #[component]
 pub fn Overview() -> impl IntoView {
     let ctx = ctx();
     view! {
-        <h1 id="page-title">{move || ctx.ui().app_title}</h1>
-        <p class="lead">{move || ctx.ui().tagline}</p>
-        <Suspense fallback=move || view! { <p>{ctx.ui().loading}</p> }>
-            {move || ctx.catalog.get().map(|r| match r {
+        <h1 id="page-title">{ctx.ui().app_title}</h1>
+        <p class="lead">{ctx.ui().tagline}</p>
+        {move || super::or_loading(ctx.catalog.get().map(|r| match r {
                 Ok(c) => catalog_view(c).into_any(),
                 Err(e) => view! { <LoadError message=e/> }.into_any(),
-            })}
-        </Suspense>
+            }))}
+        
     }
 }
 
 fn catalog_view(catalog: Catalog) -> impl IntoView {
     let ctx = ctx();
     let total: usize = catalog.modules.iter().map(|m| m.items.len()).sum();
+    request_animation_frame(|| crate::browser::mark("overview-rendered"));
     view! {
         <p class="summary" id="overall-progress">
             {move || fill(ctx.ui().overview_progress, format!("{} / {total}", ctx.progress.with(Progress::completed_count)))}
+        </p>
+        <p class="review-due" id="review-due">
+            {move || {
+                let due = ctx.progress.with(|p| p.due_reviews(now()));
+                match due.first().and_then(|key| key.split('/').next()) {
+                    Some(quiz) => view! {
+                        {fill(ctx.ui().review_due, due.len())} " "
+                        <a href=format!("/quiz/{quiz}")>{ctx.ui().review_start}</a>
+                    }
+                    .into_any(),
+                    None => view! { {ctx.ui().review_none} }.into_any(),
+                }
+            }}
         </p>
         {catalog.modules.into_iter().map(module_view).collect_view()}
     }
@@ -50,29 +64,30 @@ fn module_view(module: Module) -> impl IntoView {
             <h2 id=heading_id>{module.title}</h2>
             <p class="module-audience">{move || audience_name(ctx.ui(), module.audience)}</p>
             <ol class="items">{module.items.into_iter().map(item_view).collect_view()}</ol>
+            <p><a href=format!("/certificate/{}", module.id)>{ctx.ui().certificate_link}</a></p>
         </section>
     }
 }
 
 fn item_view(item: Item) -> impl IntoView {
     let ctx = ctx();
-    let id = item.id.clone();
     let kind = item.kind;
-    let status = Memo::new(move |_| {
-        let ui = ctx.ui();
-        ctx.progress.with(|p| match kind {
-            ItemKind::Lesson if p.is_read(&id) => (ui.status_done.to_string(), "done"),
-            ItemKind::Lesson => (ui.status_not_started.to_string(), "todo"),
-            ItemKind::Scenario => match p.scenario(&id) {
-                Some(r) if r.current.is_some() => (ui.status_in_progress.to_string(), "doing"),
-                Some(r) if r.best.is_some() => (fill(ui.status_score, r.best.unwrap_or(0)), "done"),
-                _ => (ui.status_not_started.to_string(), "todo"),
-            },
+    let status = {
+        let item = item.clone();
+        Memo::new(move |_| {
+            let ui = ctx.ui();
+            match ctx.progress.with(|p| completion(p, &item)) {
+                Completion::Done(Some(pct)) => (fill(ui.status_score, pct), "done"),
+                Completion::Done(None) => (ui.status_done.to_string(), "done"),
+                Completion::InProgress => (ui.status_in_progress.to_string(), "doing"),
+                Completion::NotStarted => (ui.status_not_started.to_string(), "todo"),
+            }
         })
-    });
+    };
     let kind_name = move || match kind {
         ItemKind::Lesson => ctx.ui().kind_lesson,
         ItemKind::Scenario => ctx.ui().kind_scenario,
+        ItemKind::Quiz => ctx.ui().kind_quiz,
     };
     view! {
         <li class="item" data-id=item.id.clone()>

@@ -20,17 +20,17 @@ pub fn ScenarioPage(id: String) -> impl IntoView {
     };
     let id = move || id.clone();
     view! {
-        <Suspense fallback=move || view! { <p>{ctx.ui().loading}</p> }>
-            {move || {
+        {move || super::or_loading({
                 if let Some(err) = ctx.catalog.get().and_then(Result::ok).and_then(|c| find_item(&c, &id())).and_then(|i| i.error) {
-                    return Some(view! { <ContentError message=err/> }.into_any());
-                }
+                    Some(view! { <ContentError message=err/> }.into_any())
+                } else {
                 scenario.get().map(|r| match browser::decode::<Scenario>(r) {
                     Ok(s) => scenario_view(s).into_any(),
                     Err(e) => view! { <LoadError message=e/> }.into_any(),
                 })
-            }}
-        </Suspense>
+                }
+            })}
+        
     }
 }
 

@@ -1,5 +1,14 @@
-//! Pure learning logic: walking and grading scenarios, and checking that a
-//! scenario's graph is sound. No clock, no storage, no browser: time is
-//! passed in, so every rule here is tested natively.
+//! Pure learning logic: walking and grading scenarios, grading quizzes,
+//! confidence calibration, the review schedule, and checking that content
+//! is sound. No clock, no storage, no browser: time is passed in, so every
+//! rule here is tested natively.
 
+pub mod check;
+pub mod confidence;
+pub mod grade;
+pub mod review;
 pub mod scenario;
+
+pub use confidence::{calibration, tag_scores, Confidence, LevelCount, TagCalibration, TagScore};
+pub use grade::{grade, presented_order, round_percent, Graded, Mark, Response};
+pub use review::{after_answer, is_due, Review};

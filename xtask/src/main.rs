@@ -9,10 +9,9 @@
 //!   check   check the content only, listing every problem with file and line
 //!   bench   build, then print sizes (and, with Chromium, load times)
 
-// Shared with the browser tests, which use more of it than `serve` does.
-#[allow(dead_code)]
-#[path = "../../tests/support/server.rs"]
-mod server;
+// The browser tests' harness: the static server and a Chromium session.
+#[path = "../../tests/support/mod.rs"]
+mod support;
 
 mod bench;
 mod setup;
@@ -87,7 +86,7 @@ fn build() -> Result {
         // wasm build only; native builds and tests are untouched.
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort"))?;
+        .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort --cfg erase_components"))?;
     compile_content(&root().join("content"), &dist().join("content"))?;
     Ok(())
 }
@@ -121,7 +120,7 @@ fn check() -> Result {
 
 fn serve(port: u16) -> Result {
     build()?;
-    let server = server::Server::start(&dist(), port).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let server = support::Server::start(&dist(), port).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     println!("xtask: serving the course at {} (Ctrl+C stops)", server.url("/"));
     loop {
         std::thread::park();
