@@ -6,14 +6,15 @@ use leptos::prelude::*;
 
 use crate::browser::{self, LocalStore};
 use crate::content::Catalog;
-use crate::i18n::{fill, Lang, Ui};
+use crate::i18n::{Lang, Ui};
 use crate::pages::{
-    certificate::CertificatePage, lesson::LessonPage, not_found::NotFound, overview::Overview, quiz::QuizPage,
+    certificate::CertificatePage, lesson::LessonPage, not_found::not_found, overview::Overview, quiz::QuizPage,
     scenario::ScenarioPage, settings::{export_progress, SettingsPage},
 };
 use crate::progress::{self, Notice, Progress, Store};
 use crate::route::Route;
 use crate::router::provide_location;
+use crate::views;
 
 /// Where the chosen language is remembered. A setting, not progress.
 const LANG_KEY: &str = "kend-tegnene.lang";
@@ -22,7 +23,6 @@ const LANG_KEY: &str = "kend-tegnene.lang";
 const RESET_KEY: &str = "kend-tegnene.reset";
 
 pub fn start() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
 
@@ -49,10 +49,6 @@ impl Ctx {
     }
 }
 
-fn lang_track(ctx: Ctx) {
-    ctx.lang.track();
-}
-
 pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
 }
@@ -60,6 +56,15 @@ pub fn ctx() -> Ctx {
 /// The URL of a compiled content file in the current language.
 pub fn content_url(lang: Lang, path: &str) -> String {
     format!("/content/{}/{path}", lang.code())
+}
+
+/// Fetch one compiled item (`folder` is "lessons", "scenarios" or
+/// "quizzes") in the current language, again when the language changes.
+/// Every page loads through this one function, so the async machinery is
+/// compiled once for all of them.
+pub fn load_item(folder: &'static str, id: String) -> LocalResource<Result<String, String>> {
+    let lang = ctx().lang;
+    LocalResource::new(move || browser::fetch_text(content_url(lang.get(), &format!("{folder}/{id}.json"))))
 }
 
 #[component]
@@ -99,7 +104,9 @@ fn App() -> impl IntoView {
             Some(progress::KEY) => {
                 if let Some(other) = ev.new_value().and_then(|raw| Progress::decode(&raw).ok()) {
                     let merged = progress.with_untracked(|p| p.merge(&other));
-                    if progress.with_untracked(|p| *p != merged) {
+                    // Compared as saved text: no comparison code for every
+                    // progress type in the wasm.
+                    if progress.with_untracked(|p| p.encode() != merged.encode()) {
                         progress.set(merged);
                     }
                 }
@@ -133,23 +140,33 @@ fn App() -> impl IntoView {
         Route::Quiz(id) => view! { <QuizPage id/> }.into_any(),
         Route::Certificate(id) => view! { <CertificatePage id/> }.into_any(),
         Route::Settings => view! { <SettingsPage/> }.into_any(),
-        Route::NotFound => view! { <NotFound/> }.into_any(),
+        Route::NotFound => not_found(),
     };
 
-    view! {
-        {move || {
-            lang.track();
-            view! {
-                <a class="skip-link" href="#main">{ctx.ui().skip_to_content}</a>
-                <Header/>
+    // The frame around the page is plain markup (see `views`); its two
+    // buttons (language, and the notice's) are handled here.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let act = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-act]").ok().flatten())
+            .and_then(|e| e.get_attribute("data-act"));
+        match act.as_deref() {
+            Some("lang") => {
+                lang.update(|l| *l = l.other());
+                request_animation_frame(|| browser::focus_id("lang-switch"));
             }
-        }}
-        <Notices/>
+            Some("dismiss") => notice.set(None),
+            Some("export") => export_progress(),
+            _ => {}
+        }
+    };
+    view! {
+        <div on:click=on_click inner_html=move || views::shell::header(lang.get())></div>
+        <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref())></div>
         <main id="main" tabindex="-1">{page}</main>
-        {move || {
-            lang.track();
-            view! { <Footer/> }
-        }}
+        <div inner_html=move || views::shell::footer(lang.get())></div>
     }
 }
 
@@ -158,74 +175,4 @@ pub fn reset_progress() {
     let ctx = ctx();
     let _ = LocalStore.write(RESET_KEY, &browser::now().to_string());
     ctx.progress.set(Progress::default());
-}
-
-#[component]
-fn Header() -> impl IntoView {
-    let ctx = ctx();
-    let switch = move |_| ctx.lang.update(|l| *l = l.other());
-    view! {
-        <header class="site-header">
-            <div class="bar">
-                <a class="brand" href="/">{ctx.ui().app_title}</a>
-                <nav aria-label=ctx.ui().nav_label>
-                    <a href="/">{ctx.ui().nav_overview}</a>
-                    <a href="/settings">{ctx.ui().nav_data}</a>
-                </nav>
-                <button
-                    type="button"
-                    class="lang-switch"
-                    id="lang-switch"
-                    lang=ctx.lang.get_untracked().other().code()
-                    aria-label=ctx.ui().switch_language_label
-                    on:click=switch
-                >
-                    {ctx.ui().switch_language}
-                </button>
-            </div>
-        </header>
-    }
-}
-
-/// Lasting messages about saved progress. Shown until dismissed.
-#[component]
-fn Notices() -> impl IntoView {
-    let ctx = ctx();
-    move || {
-        lang_track(ctx);
-        let ui = ctx.ui();
-        ctx.notice.get().map(|n| {
-            let (text, action) = match n {
-                Notice::Corrupt { reason, backup_failed } => (
-                    fill(ui.storage_corrupt, reason),
-                    (!backup_failed).then(|| view! { <a class="button secondary" href="/settings">{ui.backup_button}</a> }.into_any()),
-                ),
-                Notice::Future(v) => (fill(ui.storage_future, v), None),
-                // Lasting: it cannot be dismissed while it is true.
-                Notice::Unavailable(_) => (
-                    ui.storage_unavailable.to_string(),
-                    Some(view! { <button type="button" class="button secondary" on:click=move |_| export_progress()>{ui.storage_save_copy}</button> }.into_any()),
-                ),
-            };
-            let lasting = action.is_some() && text == ui.storage_unavailable;
-            view! {
-                <div class="notice" role="alert" id="storage-notice">
-                    <p>{text}</p>
-                    {action}
-                    {(!lasting).then(|| view! { <button type="button" class="button secondary" on:click=move |_| ctx.notice.set(None)>{ui.dismiss}</button> })}
-                </div>
-            }
-        })
-    }
-}
-
-#[component]
-fn Footer() -> impl IntoView {
-    let ctx = ctx();
-    view! {
-        <footer class="site-footer">
-            <p>{ctx.ui().footer_emergency}</p>
-            <p>{ctx.ui().footer_privacy}</p>
-        </footer>
-    }
 }

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod progress;
 pub mod quiz;
 pub mod route;
+pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -20,3 +21,4 @@ mod browser;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod router;
+

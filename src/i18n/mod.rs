@@ -85,13 +85,11 @@ pub struct Ui {
     pub mark_read: &'static str,
     pub marked_read: &'static str,
     pub scenario_start: &'static str,
-    pub scenario_resume: &'static str,
     pub scenario_restart: &'static str,
     pub scenario_choose: &'static str,
     pub scenario_confirm: &'static str,
     pub scenario_pick_first: &'static str,
     pub scenario_continue: &'static str,
-    pub scenario_feedback: &'static str,
     pub scenario_step_of: &'static str,
     pub scenario_result: &'static str,
     pub scenario_score: &'static str,
@@ -156,7 +154,6 @@ pub struct Ui {
     pub certificate_version: &'static str,
     pub certificate_print: &'static str,
     pub certificate_incomplete: &'static str,
-    pub certificate_result: &'static str,
     pub kind_quiz: &'static str,
     pub quiz_start: &'static str,
     pub quiz_question_of: &'static str,
@@ -184,7 +181,6 @@ pub struct Ui {
     pub quiz_order_help: &'static str,
     pub quiz_move_up: &'static str,
     pub quiz_move_down: &'static str,
-    pub quiz_moved: &'static str,
     pub quiz_result: &'static str,
     pub quiz_score: &'static str,
     pub quiz_by_tag: &'static str,
@@ -247,6 +243,15 @@ mod tests {
     #[test]
     fn fill_replaces_one_placeholder() {
         assert_eq!(fill("{} af {}", 3), "3 af {}");
+    }
+
+    #[test]
+    fn every_indicator_tag_has_a_name_in_both_languages() {
+        for lang in Lang::ALL {
+            for tag in crate::content::INDICATOR_TAGS {
+                assert_ne!(lang.ui().tag(tag), tag, "{tag} has no {} name", lang.code());
+            }
+        }
     }
 
     #[test]

@@ -1,13 +1,13 @@
-//! A printable certificate for one module: the learner's name (typed here,
-//! kept only on screen), the module, each part with its result, the date and
-//! the content version. It says plainly that it records self-study.
+//! A printable certificate for one module. What it shows is written by
+//! `views::certificate`. The learner's name is typed here and kept only on
+//! screen (in a signal, never saved).
 
 use leptos::prelude::*;
 
-use super::{completion, item_href, Completion};
 use crate::app::ctx;
 use crate::browser;
 use crate::content::Module;
+use crate::views::certificate as views;
 
 #[component]
 pub fn CertificatePage(id: String) -> impl IntoView {
@@ -18,9 +18,8 @@ pub fn CertificatePage(id: String) -> impl IntoView {
                 c.modules.into_iter().find(|m| m.id == id).map(|m| (m, version))
             }) {
                 Some((m, version)) => certificate_view(m, version).into_any(),
-                None => view! { <super::not_found::NotFound/> }.into_any(),
+                None => super::not_found::not_found(),
             }))}
-        
     }
 }
 
@@ -28,52 +27,29 @@ fn certificate_view(module: Module, version: String) -> impl IntoView {
     let ctx = ctx();
     let name = RwSignal::new(String::new());
     let module = StoredValue::new(module);
-    move || {
-        let ui = ctx.ui();
-        let rows: Vec<_> = module.with_value(|m| {
-            ctx.progress.with(|p| m.items.iter().map(|i| (i.clone(), completion(p, i))).collect())
-        });
-        let missing: Vec<_> = rows.iter().filter(|(_, c)| !matches!(c, Completion::Done(_))).map(|(i, _)| i.clone()).collect();
-        let title = module.with_value(|m| m.title.clone());
-        if !missing.is_empty() {
-            return view! {
-                <h1 id="page-title">{ui.certificate_title}</h1>
-                <p>{ui.certificate_incomplete}</p>
-                <ul id="certificate-missing">
-                    {missing.into_iter().map(|i| { let href = item_href(&i); view! { <li><a href=href>{i.title}</a></li> } }).collect_view()}
-                </ul>
+    let complete = Memo::new(move |_| module.with_value(|m| ctx.progress.with(|p| views::is_complete(m, p))));
+    // The name field is a live element outside the markup below, so typing
+    // keeps focus while the certificate re-renders with the name.
+    let controls = move || {
+        complete.get().then(|| {
+            let ui = ctx.ui();
+            view! {
+                <div class="no-print certificate-controls">
+                    <label for="learner-name">{ui.certificate_name}</label>
+                    <input type="text" id="learner-name" autocomplete="name" prop:value=name.get_untracked()
+                        on:input=move |ev| name.set(event_target_value(&ev))/>
+                    <button type="button" class="button" id="print" on:click=move |_| { let _ = window().print(); }>{ui.certificate_print}</button>
+                </div>
             }
-            .into_any();
-        }
-        view! {
-            <div class="no-print certificate-controls">
-                <label for="learner-name">{ui.certificate_name}</label>
-                <input type="text" id="learner-name" autocomplete="name" prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))/>
-                <button type="button" class="button" id="print" on:click=move |_| { let _ = window().print(); }>{ui.certificate_print}</button>
-            </div>
-            <section class="certificate" aria-labelledby="page-title">
-                <p class="certificate-course">{ui.app_title}</p>
-                <h1 id="page-title">{ui.certificate_title}</h1>
-                <p class="certificate-label">{ui.certificate_completed_by}</p>
-                <p class="certificate-name" id="certificate-name">{move || name.get()}</p>
-                <p><span class="certificate-label">{ui.certificate_module} ": "</span><strong>{title}</strong></p>
-                <table class="certificate-items">
-                    <tbody>
-                        {rows.into_iter().map(|(item, c)| {
-                            let result = match c {
-                                Completion::Done(Some(pct)) => format!("{pct} %"),
-                                _ => ui.status_done.to_string(),
-                            };
-                            view! { <tr><th scope="row">{item.title}</th><td>{result}</td></tr> }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                <p><span class="certificate-label">{ui.certificate_date} ": "</span>{browser::today()}</p>
-                <p><span class="certificate-label">{ui.certificate_version} ": "</span>{version.clone()}</p>
-                <p class="certificate-statement">{ui.certificate_statement}</p>
-            </section>
-        }
-        .into_any()
+        })
+    };
+    let body = move || {
+        let ui = ctx.ui();
+        let today = browser::today();
+        name.with(|n| module.with_value(|m| ctx.progress.with(|p| views::certificate(ui, m, p, n, &today, &version))))
+    };
+    view! {
+        {controls}
+        <div class="certificate-body" inner_html=body></div>
     }
 }

@@ -13,26 +13,46 @@ pub mod settings;
 use leptos::prelude::*;
 
 use crate::app::ctx;
-use crate::content::{Catalog, Item, ItemKind};
-use crate::i18n::fill;
-use crate::progress::Progress;
+use crate::content::{Catalog, Item};
+use crate::views::shell;
+// Pure, so it lives with the views (tested natively), as do `completion`
+// and `Completion`; the pages use it from here as before.
+pub use crate::views::overview::item_href;
+
+/// Markup from `views`, as a view. Every small message goes through this
+/// one function, so its view type is compiled once.
+pub fn markup(html: String) -> AnyView {
+    let on_click = |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let retry = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-act='reload-page']").ok().flatten())
+            .is_some();
+        if retry {
+            let _ = window().location().reload();
+        }
+    };
+    view! { <div class="message" on:click=on_click inner_html=html></div> }.into_any()
+}
 
 /// The view once loaded, or a loading message until then. (Suspense would
 /// do the same at a far larger cost in wasm size.)
 pub fn or_loading(view: Option<AnyView>) -> AnyView {
-    view.unwrap_or_else(|| view! { <p class="loading">{ctx().ui().loading}</p> }.into_any())
+    view.unwrap_or_else(|| markup(shell::loading(ctx().lang.get_untracked())))
 }
 
-/// A failed load, with a way to try again.
-#[component]
-pub fn LoadError(message: String) -> impl IntoView {
-    let ctx = ctx();
-    view! {
-        <div class="error-box" role="alert">
-            <p>{move || fill(ctx.ui().load_failed, &message)}</p>
-            <button type="button" on:click=move |_| ctx.reload_catalog()>{ctx.ui().retry}</button>
-        </div>
-    }
+/// A failed load, with a way to try again (a reload of the page, which
+/// fetches whatever failed).
+#[allow(non_snake_case)]
+pub fn LoadError(message: String) -> AnyView {
+    markup(shell::load_error(ctx().lang.get_untracked(), &message))
+}
+
+/// Shown in place of an item whose content file failed to compile.
+#[allow(non_snake_case)]
+pub fn ContentError(message: String) -> AnyView {
+    markup(shell::content_error(ctx().lang.get_untracked(), &message))
 }
 
 /// The catalog entry for `id`, if the catalog has loaded.
@@ -45,51 +65,4 @@ pub fn next_item(catalog: &Catalog, id: &str) -> Option<Item> {
     let mut items = catalog.modules.iter().flat_map(|m| &m.items);
     items.by_ref().find(|i| i.id == id)?;
     items.next().cloned()
-}
-
-pub fn item_href(item: &Item) -> String {
-    let segment = match item.kind {
-        ItemKind::Lesson => "lesson",
-        ItemKind::Scenario => "scenario",
-        ItemKind::Quiz => "quiz",
-    };
-    format!("/{segment}/{}", item.id)
-}
-
-/// Where a learner stands with one item.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Completion {
-    /// Read, or finished with this best percentage.
-    Done(Option<u8>),
-    InProgress,
-    NotStarted,
-}
-
-pub fn completion(p: &Progress, item: &Item) -> Completion {
-    match item.kind {
-        ItemKind::Lesson if p.is_read(&item.id) => Completion::Done(None),
-        ItemKind::Lesson => Completion::NotStarted,
-        ItemKind::Scenario => match p.scenario(&item.id) {
-            Some(r) if r.current.is_some() => Completion::InProgress,
-            Some(r) if r.best.is_some() => Completion::Done(r.best),
-            _ => Completion::NotStarted,
-        },
-        ItemKind::Quiz => match p.quiz(&item.id) {
-            Some(r) if r.current.is_some() => Completion::InProgress,
-            Some(r) if r.rounds > 0 => Completion::Done(r.best),
-            _ => Completion::NotStarted,
-        },
-    }
-}
-
-/// Shown in place of an item whose content file failed to compile.
-#[component]
-pub fn ContentError(message: String) -> impl IntoView {
-    let ctx = ctx();
-    view! {
-        <div class="error-box content-error" role="alert">
-            <p>{ctx.ui().content_error}</p>
-            <p><code>{message}</code></p>
-        </div>
-    }
 }

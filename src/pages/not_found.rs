@@ -1,13 +1,11 @@
 use leptos::prelude::*;
 
+use super::markup;
 use crate::app::ctx;
+use crate::views::shell;
 
-#[component]
-pub fn NotFound() -> impl IntoView {
-    let ctx = ctx();
-    view! {
-        <h1 id="page-title">{ctx.ui().not_found_title}</h1>
-        <p>{ctx.ui().not_found_text}</p>
-        <p><a href="/">{ctx.ui().back_to_overview}</a></p>
-    }
+/// The page for an address the app does not know, or a module that is not
+/// in the course.
+pub fn not_found() -> AnyView {
+    markup(shell::not_found(ctx().lang.get_untracked()))
 }

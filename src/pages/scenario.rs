@@ -1,67 +1,36 @@
 //! A branching scenario: intro, one step at a time with feedback after each
 //! choice, then the ending, the score and a replay beside the recommended
 //! path. The attempt is saved after every choice, so a reload resumes it.
+//! What each screen shows is written by `views::scenario`; this keeps the
+//! screen state and turns clicks, keys and submits into progress updates.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::{find_item, item_href, next_item, ContentError, LoadError};
-use crate::app::{content_url, ctx};
+use crate::app::{ctx, load_item};
 use crate::browser::{self, focus_id, now};
-use crate::content::{Quality, Scenario};
-use crate::i18n::{fill, Ui};
+use crate::content::Scenario;
 use crate::quiz::scenario::{self as logic, Position};
+use crate::views::scenario::{self as views, Phase, Revealed};
 
 #[component]
 pub fn ScenarioPage(id: String) -> impl IntoView {
     let ctx = ctx();
-    let scenario = {
-        let id = id.clone();
-        LocalResource::new(move || browser::fetch_text(content_url(ctx.lang.get(), &format!("scenarios/{id}.json"))))
-    };
+    let scenario = load_item("scenarios", id.clone());
     let id = move || id.clone();
     view! {
         {move || super::or_loading({
                 if let Some(err) = ctx.catalog.get().and_then(Result::ok).and_then(|c| find_item(&c, &id())).and_then(|i| i.error) {
-                    Some(view! { <ContentError message=err/> }.into_any())
+                    Some(ContentError(err))
                 } else {
                 scenario.get().map(|r| match browser::decode::<Scenario>(r) {
                     Ok(s) => scenario_view(s).into_any(),
-                    Err(e) => view! { <LoadError message=e/> }.into_any(),
+                    Err(e) => LoadError(e),
                 })
                 }
             })}
         
-    }
-}
-
-/// Feedback on the choice just made, shown until the learner continues.
-#[derive(Clone, PartialEq)]
-struct Revealed {
-    step: String,
-    choice: usize,
-    finished: bool,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Phase {
-    Intro,
-    Playing,
-    Result,
-}
-
-pub fn quality_label(ui: &Ui, q: Quality) -> &'static str {
-    match q {
-        Quality::Best => ui.quality_best,
-        Quality::Acceptable => ui.quality_acceptable,
-        Quality::Harmful => ui.quality_harmful,
-    }
-}
-
-fn grade_label(ui: &Ui, q: Quality) -> &'static str {
-    match q {
-        Quality::Best => ui.grade_best,
-        Quality::Acceptable => ui.grade_acceptable,
-        Quality::Harmful => ui.grade_harmful,
     }
 }
 
@@ -70,10 +39,18 @@ fn focus_later(id: &'static str) {
     request_animation_frame(move || focus_id(id));
 }
 
+/// The option picked in the step's form, read when it is submitted.
+fn picked(ev: &leptos::ev::SubmitEvent) -> Option<usize> {
+    let form = ev.target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
+    web_sys::FormData::new_with_form(&form).ok()?.get("choice").as_string()?.parse().ok()
+}
+
 fn scenario_view(s: Scenario) -> impl IntoView {
     let ctx = ctx();
     let s = StoredValue::new(s);
     let id = s.with_value(|s| s.id.clone());
+    // The step shown follows the choices only, so that progress merged in
+    // from another tab does not redraw (and so reset) the form.
     let choices = {
         let id = id.clone();
         Memo::new(move |_| ctx.progress.with(|p| p.current_choices(&id).to_vec()))
@@ -84,21 +61,14 @@ fn scenario_view(s: Scenario) -> impl IntoView {
         ctx.progress.update(|p| p.restart(&id));
     }
     let finished_before = ctx.progress.with_untracked(|p| p.scenario(&id).is_some_and(|r| !r.attempts.is_empty()));
-    let phase = RwSignal::new(match (choices.get_untracked().is_empty(), finished_before) {
-        (false, _) => Phase::Playing,
-        (true, true) => Phase::Result,
-        (true, false) => Phase::Intro,
-    });
+    let phase = RwSignal::new(Phase::on_arrival(&choices.get_untracked(), finished_before));
     let revealed = RwSignal::new(None::<Revealed>);
-    let selected = RwSignal::new(None::<usize>);
-    let missing_choice = RwSignal::new(false);
 
     let start = {
         let id = id.clone();
-        move |_| {
+        move || {
             ctx.progress.update(|p| p.restart(&id));
             revealed.set(None);
-            selected.set(None);
             phase.set(Phase::Playing);
             focus_later("step-title");
         }
@@ -106,9 +76,12 @@ fn scenario_view(s: Scenario) -> impl IntoView {
 
     let confirm = {
         let id = id.clone();
-        move || {
-            let Some(choice) = selected.get_untracked() else {
-                missing_choice.set(true);
+        move |choice: Option<usize>| {
+            let Some(choice) = choice else {
+                // Said in place, not by redrawing, so the form keeps its state.
+                if let Some(el) = document().get_element_by_id("form-error") {
+                    el.set_text_content(Some(ctx.ui().scenario_pick_first));
+                }
                 focus_later("choice-0");
                 return;
             };
@@ -130,13 +103,11 @@ fn scenario_view(s: Scenario) -> impl IntoView {
                 }
             });
             revealed.set(Some(Revealed { step, choice, finished }));
-            selected.set(None);
-            missing_choice.set(false);
             focus_later("feedback-title");
         }
     };
 
-    let next_step = move |_| {
+    let next_step = move || {
         let finished = revealed.get_untracked().is_some_and(|r| r.finished);
         revealed.set(None);
         if finished {
@@ -147,30 +118,49 @@ fn scenario_view(s: Scenario) -> impl IntoView {
         }
     };
 
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-act]").ok().flatten()) else {
+            return;
+        };
+        match el.get_attribute("data-act").as_deref() {
+            Some("start" | "restart") => start(),
+            Some("continue") => next_step(),
+            _ => {}
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        confirm(picked(&ev));
+    };
+    // Number keys choose an option: 1 is the first. Only within the form,
+    // as before.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let in_form = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.closest("form").ok().flatten().is_some());
+        let Some(d) = ev.key().parse::<usize>().ok().filter(|d| in_form && (1..=9).contains(d)) else { return };
+        if let Some(input) = document().get_element_by_id(&format!("choice-{}", d - 1)).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            input.set_checked(true);
+            let _ = input.focus();
+            ev.prevent_default();
+        }
+    };
+
     let title = s.with_value(|s| s.title.clone());
-    let intro = s.with_value(|s| s.intro.clone());
-    let next = ctx.catalog.get_untracked().and_then(Result::ok).and_then(|c| next_item(&c, &id));
+    let next = ctx.catalog.get_untracked().and_then(Result::ok).and_then(|c| next_item(&c, &id)).map(|n| (item_href(&n), n.title));
 
     let body = move || {
         let ui = ctx.ui();
         if let Some(r) = revealed.get() {
-            return s.with_value(|s| feedback_view(ui, s, &r, next_step)).into_any();
+            return s.with_value(|s| views::feedback(ui, s, &r));
         }
         match phase.get() {
-            Phase::Intro => view! {
-                <div class="prose" inner_html=intro.clone()></div>
-                <button type="button" class="button" id="start" on:click=start.clone()>{ui.scenario_start}</button>
+            Phase::Intro => s.with_value(|s| views::intro(ui, s)),
+            Phase::Result => {
+                let next = next.as_ref().map(|(href, title)| (href.as_str(), title.as_str()));
+                ctx.progress.with(|p| s.with_value(|s| views::result(ui, s, p, next)))
             }
-            .into_any(),
-            Phase::Result => s.with_value(|s| result_view(ui, s, &ctx.progress.get(), start.clone(), next.clone())).into_any(),
             Phase::Playing => {
                 let path = choices.get();
-                s.with_value(|s| match logic::position(s, &path) {
-                    Ok(Position::Step { step, decisions }) => {
-                        step_view(ui, step, decisions, selected, missing_choice, confirm.clone()).into_any()
-                    }
-                    _ => view! { <p>{ui.loading}</p> }.into_any(),
-                })
+                s.with_value(|s| views::playing(ui, s, &path))
             }
         }
     };
@@ -178,140 +168,7 @@ fn scenario_view(s: Scenario) -> impl IntoView {
     view! {
         <article class="scenario">
             <h1 id="page-title">{title}</h1>
-            <div aria-live="polite" class="scenario-body">{body}</div>
+            <div aria-live="polite" class="scenario-body" on:click=on_click on:submit=on_submit on:keydown=on_key inner_html=body></div>
         </article>
     }
-}
-
-fn step_view(
-    ui: &'static Ui,
-    step: &crate::content::Step,
-    decisions: usize,
-    selected: RwSignal<Option<usize>>,
-    missing_choice: RwSignal<bool>,
-    confirm: impl Fn() + Clone + 'static,
-) -> impl IntoView {
-    let n = step.choices.len();
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        // Number keys choose an option: 1 is the first.
-        if let Some(d) = ev.key().chars().next().and_then(|c| c.to_digit(10)) {
-            let i = d as usize;
-            if (1..=n).contains(&i) && ev.key().len() == 1 {
-                selected.set(Some(i - 1));
-                focus_id(&format!("choice-{}", i - 1));
-                ev.prevent_default();
-            }
-        }
-    };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        confirm();
-    };
-    let options = step
-        .choices
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let input_id = format!("choice-{i}");
-            view! {
-                <div class="option">
-                    <input
-                        type="radio"
-                        name="choice"
-                        id=input_id.clone()
-                        prop:checked=move || selected.get() == Some(i)
-                        on:change=move |_| selected.set(Some(i))
-                    />
-                    <label for=input_id>
-                        <span class="key" aria-hidden="true">{i + 1}</span>
-                        <span inner_html=c.text.clone()></span>
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <h2 id="step-title" tabindex="-1" class="step-count">{fill(ui.scenario_step_of, decisions + 1)}</h2>
-        <div class="prose" inner_html=step.text.clone()></div>
-        <form class="choices" on:submit=submit on:keydown=on_key>
-            <fieldset>
-                <legend>{ui.scenario_choose}</legend>
-                {move || missing_choice.get().then(|| view! { <p class="field-error" role="alert">{ui.scenario_pick_first}</p> })}
-                {options}
-            </fieldset>
-            <button type="submit" class="button" id="confirm">{ui.scenario_confirm}</button>
-        </form>
-    }
-}
-
-fn feedback_view(ui: &'static Ui, s: &Scenario, r: &Revealed, next_step: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
-    let choice = s.step(&r.step).and_then(|st| st.choices.get(r.choice)).cloned();
-    choice.map(|c| {
-        view! {
-            <section class=format!("feedback quality-{}", c.quality.id()) aria-labelledby="feedback-title">
-                <h2 id="feedback-title" tabindex="-1">{quality_label(ui, c.quality)}</h2>
-                <p class="chosen"><span inner_html=c.text></span></p>
-                <div class="prose" inner_html=c.feedback></div>
-                {c.learn_more.map(|href| view! { <p><a href=href>{ui.learn_more}</a></p> })}
-                <button type="button" class="button" id="continue" on:click=next_step>{ui.scenario_continue}</button>
-            </section>
-        }
-    })
-}
-
-fn result_view(
-    ui: &'static Ui,
-    s: &Scenario,
-    progress: &crate::progress::Progress,
-    restart: impl Fn(leptos::ev::MouseEvent) + 'static,
-    next: Option<crate::content::Item>,
-) -> impl IntoView {
-    let attempt = progress.scenario(&s.id).and_then(|r| r.attempts.last()).cloned();
-    let Some(attempt) = attempt else {
-        return view! { <p>{ui.loading}</p> }.into_any();
-    };
-    let ending = s.ending(&attempt.ending).cloned();
-    let rows = logic::replay(s, &attempt.choices).unwrap_or_default();
-    let replay = rows
-        .into_iter()
-        .enumerate()
-        .map(|(n, row)| {
-            let step = s.step(&row.step);
-            let text = |i: usize| step.and_then(|st| st.choices.get(i)).map(|c| c.text.clone()).unwrap_or_default();
-            let same = row.chosen == row.recommended;
-            view! {
-                <li class=if same { "replay-row same" } else { "replay-row differs" }>
-                    <p class="replay-step">{fill(ui.scenario_step_of, n + 1)}</p>
-                    <p>
-                        <strong>{ui.replay_yours} ": "</strong>
-                        <span inner_html=text(row.chosen)></span>
-                        " (" {quality_label(ui, row.quality)} ")"
-                    </p>
-                    {(!same).then(|| view! {
-                        <p><strong>{ui.replay_recommended} ": "</strong><span inner_html=text(row.recommended)></span></p>
-                    })}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="result" aria-labelledby="result-title">
-            <h2 id="result-title" tabindex="-1">{ui.scenario_result}</h2>
-            {ending.map(|e| view! {
-                <p class=format!("grade grade-{}", e.grade.id())>{grade_label(ui, e.grade)}</p>
-                <div class="prose" inner_html=e.text></div>
-            })}
-            <p class="score" id="score">{fill(ui.scenario_score, attempt.percent)}</p>
-            <h3>{ui.replay_title}</h3>
-            <ol class="replay">{replay}</ol>
-            <div class="actions">
-                <button type="button" class="button secondary" id="restart" on:click=restart>{ui.scenario_restart}</button>
-                {next.map(|n| {
-                    let href = item_href(&n);
-                    view! { <a class="button" href=href>{n.title} " →"</a> }
-                })}
-            </div>
-        </section>
-    }
-    .into_any()
 }

@@ -52,7 +52,7 @@ async fn lesson_and_scenario_progress_survive_a_reload() {
         wait_text(&c, &format!("li[data-id='{SCENARIO}'] .status"), "%").await;
         let stored = js(&c, "return localStorage.getItem('kend-tegnene.progress')").await;
         let stored: serde_json::Value = serde_json::from_str(stored.as_str().unwrap()).unwrap();
-        assert_eq!(stored["version"], 1);
+        assert_eq!(stored["version"], kend_tegnene::progress::CURRENT_VERSION);
         assert!(stored["lessons"][LESSON]["read_at"].is_u64());
         assert!(stored["scenarios"][SCENARIO]["best"].is_u64());
     })

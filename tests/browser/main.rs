@@ -7,4 +7,6 @@
 mod support;
 
 mod foundation;
+mod progress;
+mod quiz;
 mod size;

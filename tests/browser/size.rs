@@ -4,8 +4,9 @@ use std::io::Write;
 
 use crate::support::dist;
 
-/// The quality bar: html + js + wasm + css, gzip, under 150 KB.
-const SHELL_BUDGET: usize = 150 * 1024;
+/// The quality bar: html + js + wasm + css, gzip, under 150 KB (counted as
+/// 150,000 bytes, the stricter reading).
+const SHELL_BUDGET: usize = 150_000;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -75,11 +75,12 @@ impl Drop for Driver {
     }
 }
 
-fn capabilities(profile: &Path) -> serde_json::Map<String, Value> {
+fn capabilities(profile: &Path, prefs: &Value) -> serde_json::Map<String, Value> {
     let caps = json!({
         "browserName": "chrome",
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
+            "prefs": prefs,
             "args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-quic", "--no-first-run",
@@ -99,11 +100,21 @@ where
     F: FnOnce(Client, Server) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    with_browser_prefs(json!({}), test).await
+}
+
+/// The same, with Chromium preferences set (e.g. site data blocked, or a
+/// download folder).
+pub async fn with_browser_prefs<F, Fut>(prefs: Value, test: F)
+where
+    F: FnOnce(Client, Server) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let server = Server::start(&dist(), 0).expect("start the test server");
     let driver = Driver::start();
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     let client = ClientBuilder::new(connector)
-        .capabilities(capabilities(&driver.profile))
+        .capabilities(capabilities(&driver.profile, &prefs))
         .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("a WebDriver session in Chromium");

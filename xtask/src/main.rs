@@ -81,12 +81,19 @@ fn build() -> Result {
         .current_dir(root())
         .env("PATH", setup::path_with_tools())
         // Rebuild the standard library with panics that abort at once, without
-        // formatting a message: about 10 % off the wasm (see ARCHITECTURE.md).
-        // These are nightly switches, allowed on this stable toolchain for the
-        // wasm build only; native builds and tests are untouched.
+        // formatting a message, and let Leptos erase component types: each
+        // takes a large share off the wasm (see ARCHITECTURE.md). These are
+        // nightly switches, allowed on this stable toolchain for the wasm
+        // build only; native builds and tests are untouched.
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
         .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort --cfg erase_components"))?;
+    let js = dist().join("kend-tegnene.js");
+    run(Command::new("terser")
+        .arg(&js)
+        .args(["--module", "--compress", "--mangle", "--output"])
+        .arg(&js)
+        .env("PATH", setup::path_with_tools()))?;
     compile_content(&root().join("content"), &dist().join("content"))?;
     Ok(())
 }

@@ -10,6 +10,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// The npm package `binaryen` at this major version ships a wasm-opt that
 /// Trunk accepts; Trunk.toml names the same version.
 pub const BINARYEN_VERSION: &str = "132";
+/// Minifies the JS glue that wasm-bindgen writes (Trunk leaves it as is).
+pub const TERSER_VERSION: &str = "5.51.4";
 
 pub fn all() -> Result {
     wasm_target()?;
@@ -18,7 +20,7 @@ pub fn all() -> Result {
     // Not --locked: one of wasm-bindgen-cli's locked dependencies is not on
     // the registry mirror; the version itself is pinned.
     cargo_tool("wasm-bindgen", &bindgen, &["install", "wasm-bindgen-cli", "--version", &bindgen])?;
-    wasm_opt()?;
+    npm_tools()?;
     chromium()
 }
 
@@ -92,25 +94,28 @@ pub fn lock_version(package: &str) -> Result<String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
-fn wasm_opt() -> Result {
-    let found = output("wasm-opt", &["--version"]).unwrap_or_default();
-    if found.split_whitespace().any(|w| w == BINARYEN_VERSION) {
+/// wasm-opt (npm `binaryen`) and terser, into target/tools.
+fn npm_tools() -> Result {
+    let wasm_opt = output("wasm-opt", &["--version"]).unwrap_or_default();
+    let terser = output("terser", &["--version"]).unwrap_or_default();
+    if wasm_opt.split_whitespace().any(|w| w == BINARYEN_VERSION) && terser.split_whitespace().any(|w| w == TERSER_VERSION) {
         return Ok(());
     }
-    println!("setup: installing wasm-opt (npm binaryen@{BINARYEN_VERSION})");
+    println!("setup: installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) and terser@{TERSER_VERSION}");
     std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
     run(Command::new("npm")
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
         .arg(tools_dir())
-        .arg(format!("binaryen@{BINARYEN_VERSION}")))
+        .arg(format!("binaryen@{BINARYEN_VERSION}"))
+        .arg(format!("terser@{TERSER_VERSION}")))
 }
 
 fn chromium() -> Result {
     let have = |p: &str| std::path::Path::new(p).exists();
-    if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") {
+    if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") && have("/usr/bin/pdftotext") {
         return Ok(());
     }
-    println!("setup: installing Debian's chromium and chromium-driver for the browser tests");
+    println!("setup: installing Debian's chromium, chromium-driver and poppler-utils (pdftotext) for the browser tests");
     let sudo = output("id", &["-u"]).map(|u| u.trim() != "0").unwrap_or(true);
     let apt = |args: &[&str]| {
         let mut cmd = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
@@ -121,5 +126,5 @@ fn chromium() -> Result {
         run(&mut cmd)
     };
     apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "chromium", "chromium-driver"])
+    apt(&["install", "-y", "-q", "chromium", "chromium-driver", "poppler-utils"])
 }

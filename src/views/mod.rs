@@ -1,0 +1,15 @@
+//! Pages as HTML, written by pure functions: what a page shows for a given
+//! model, progress and state. The page components (`src/pages/`) only keep
+//! the state, call these, and turn clicks and form submits into progress
+//! updates. Being pure, these are tested natively.
+//!
+//! Interactive elements carry `data-act` (and `data-i` for an index); the
+//! page listens once on its container and dispatches on those.
+
+pub mod quiz;
+pub mod shell;
+pub mod lesson;
+pub mod scenario;
+pub mod certificate;
+pub mod overview;
+pub mod settings;

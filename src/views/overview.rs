@@ -1,0 +1,218 @@
+//! The course overview: overall progress, questions due for review, and
+//! each module with its items and where the learner stands with each.
+//!
+//! Also where a learner's standing with an item is worked out
+//! ([`completion`]) and where an item lives ([`item_href`]): the
+//! certificate and the pages use them too (`pages` re-exports them).
+
+use crate::content::{Audience, Catalog, Item, ItemKind, Module};
+use crate::html::Html;
+use crate::i18n::{fill, Ui};
+use crate::progress::Progress;
+
+pub fn item_href(item: &Item) -> String {
+    let segment = match item.kind {
+        ItemKind::Lesson => "lesson",
+        ItemKind::Scenario => "scenario",
+        ItemKind::Quiz => "quiz",
+    };
+    format!("/{segment}/{}", item.id)
+}
+
+/// Where a learner stands with one item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Completion {
+    /// Read, or finished with this best percentage.
+    Done(Option<u8>),
+    InProgress,
+    NotStarted,
+}
+
+pub fn completion(p: &Progress, item: &Item) -> Completion {
+    match item.kind {
+        ItemKind::Lesson if p.is_read(&item.id) => Completion::Done(None),
+        ItemKind::Lesson => Completion::NotStarted,
+        ItemKind::Scenario => match p.scenario(&item.id) {
+            Some(r) if r.current.is_some() => Completion::InProgress,
+            Some(r) if r.best.is_some() => Completion::Done(r.best),
+            _ => Completion::NotStarted,
+        },
+        ItemKind::Quiz => match p.quiz(&item.id) {
+            Some(r) if r.current.is_some() => Completion::InProgress,
+            Some(r) if r.rounds > 0 => Completion::Done(r.best),
+            _ => Completion::NotStarted,
+        },
+    }
+}
+
+/// Shown in place of an item whose content file failed to compile (the
+/// same markup as `pages::ContentError`).
+pub fn content_error(h: &mut Html, ui: &'static Ui, message: &str) {
+    h.open("div", &[("class", "error-box content-error"), ("role", "alert")]);
+    h.el("p", &[], ui.content_error).open("p", &[]).el("code", &[], message).close("p");
+    h.close("div");
+}
+
+fn audience_name(ui: &'static Ui, audience: Option<Audience>) -> &'static str {
+    match audience {
+        None => ui.core_module,
+        Some(Audience::Police) => ui.audience_police,
+        Some(Audience::Health) => ui.audience_health,
+        Some(Audience::Embassy) => ui.audience_embassy,
+    }
+}
+
+fn kind_name(ui: &'static Ui, kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Lesson => ui.kind_lesson,
+        ItemKind::Scenario => ui.kind_scenario,
+        ItemKind::Quiz => ui.kind_quiz,
+    }
+}
+
+/// The status badge: its text and its class suffix (`status-done` etc.).
+fn status(ui: &'static Ui, c: Completion) -> (String, &'static str) {
+    match c {
+        Completion::Done(Some(pct)) => (fill(ui.status_score, pct), "done"),
+        Completion::Done(None) => (ui.status_done.to_string(), "done"),
+        Completion::InProgress => (ui.status_in_progress.to_string(), "doing"),
+        Completion::NotStarted => (ui.status_not_started.to_string(), "todo"),
+    }
+}
+
+/// Everything below the page's heading and lead, once the catalog has
+/// loaded. `now` decides which reviews are due.
+pub fn catalog(ui: &'static Ui, catalog: &Catalog, p: &Progress, now: u64) -> String {
+    let total: usize = catalog.modules.iter().map(|m| m.items.len()).sum();
+    let mut h = Html::new();
+    let summary = fill(ui.overview_progress, format!("{} / {total}", p.completed_count()));
+    h.el("p", &[("class", "summary"), ("id", "overall-progress")], &summary);
+    h.open("p", &[("class", "review-due"), ("id", "review-due")]);
+    let due = p.due_reviews(now);
+    match due.first().and_then(|key| key.split('/').next()) {
+        Some(quiz) => {
+            h.text(&fill(ui.review_due, due.len())).text(" ");
+            h.el("a", &[("href", &format!("/quiz/{quiz}"))], ui.review_start);
+        }
+        None => {
+            h.text(ui.review_none);
+        }
+    }
+    h.close("p");
+    for m in &catalog.modules {
+        module(&mut h, ui, m, p);
+    }
+    h.finish()
+}
+
+fn module(h: &mut Html, ui: &'static Ui, m: &Module, p: &Progress) {
+    let heading_id = format!("module-{}", m.id);
+    h.open("section", &[("class", "module"), ("aria-labelledby", &heading_id)]);
+    h.el("h2", &[("id", &heading_id)], &m.title);
+    h.el("p", &[("class", "module-audience")], audience_name(ui, m.audience));
+    h.open("ol", &[("class", "items")]);
+    for item in &m.items {
+        let (text, class) = status(ui, completion(p, item));
+        h.open("li", &[("class", "item"), ("data-id", &item.id)]);
+        h.el("a", &[("href", &item_href(item)), ("class", "item-title")], &item.title);
+        h.open("span", &[("class", "item-meta")]).text(kind_name(ui, item.kind)).text(" · ");
+        h.text(&fill(ui.minutes, item.minutes)).close("span");
+        h.el("span", &[("class", &format!("status status-{class}"))], &text);
+        if let Some(e) = &item.error {
+            content_error(h, ui, e);
+        }
+        h.close("li");
+    }
+    h.close("ol");
+    h.open("p", &[]).el("a", &[("href", &format!("/certificate/{}", m.id))], ui.certificate_link).close("p");
+    h.close("section");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn item(id: &str, kind: ItemKind, error: Option<&str>) -> Item {
+        Item { id: id.into(), kind, title: format!("<b>{id}</b>"), minutes: 5, error: error.map(Into::into) }
+    }
+
+    fn sample() -> Catalog {
+        Catalog {
+            lang: Lang::En,
+            content_version: "2024-01".into(),
+            modules: vec![
+                Module {
+                    id: "core".into(),
+                    title: "Core & more".into(),
+                    audience: None,
+                    items: vec![item("intro", ItemKind::Lesson, None), item("case", ItemKind::Scenario, None)],
+                },
+                Module {
+                    id: "police".into(),
+                    title: "Police".into(),
+                    audience: Some(Audience::Police),
+                    items: vec![item("check", ItemKind::Quiz, Some("quizzes/check.toml:3: <bad>"))],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn hrefs_and_completion() {
+        let mut p = Progress::default();
+        let lesson = item("intro", ItemKind::Lesson, None);
+        assert_eq!(item_href(&lesson), "/lesson/intro");
+        assert_eq!(item_href(&item("k", ItemKind::Quiz, None)), "/quiz/k");
+        assert_eq!(completion(&p, &lesson), Completion::NotStarted);
+        p.mark_read("intro", 1);
+        assert_eq!(completion(&p, &lesson), Completion::Done(None));
+        let quiz = item("k", ItemKind::Quiz, None);
+        p.start_round("k", false, 1);
+        assert_eq!(completion(&p, &quiz), Completion::InProgress);
+        p.finish_round("k", 80, 2);
+        assert_eq!(completion(&p, &quiz), Completion::Done(Some(80)));
+    }
+
+    #[test]
+    fn lists_modules_items_and_their_status() {
+        let ui = Lang::En.ui();
+        let mut p = Progress::default();
+        p.mark_read("intro", 1);
+        let html = catalog(ui, &sample(), &p, 0);
+        assert!(html.contains("<p class=\"summary\" id=\"overall-progress\">1 / 3 completed</p>"), "{html}");
+        assert!(html.contains("<p class=\"review-due\" id=\"review-due\">No questions due for review right now.</p>"));
+        assert_eq!(html.matches("<section class=\"module\"").count(), 2);
+        assert!(html.contains("aria-labelledby=\"module-core\"><h2 id=\"module-core\">Core &amp; more</h2>"));
+        assert!(html.contains("<p class=\"module-audience\">Core module for everyone</p>"));
+        assert!(html.contains("<p class=\"module-audience\">Police</p>"));
+        assert!(html.contains("<li class=\"item\" data-id=\"intro\"><a href=\"/lesson/intro\" class=\"item-title\">&lt;b&gt;intro&lt;/b&gt;</a>"));
+        assert!(html.contains("<span class=\"item-meta\">Lesson · 5 min</span>"));
+        assert!(html.contains("<span class=\"status status-done\">Completed</span>"));
+        assert!(html.contains("<span class=\"status status-todo\">Not started</span>"));
+        assert!(html.contains("<ol class=\"items\">"));
+        assert!(html.contains("href=\"/certificate/police\""));
+        assert!(!html.contains("<b>"));
+    }
+
+    #[test]
+    fn shows_content_errors_in_place_of_the_item() {
+        let html = catalog(Lang::En.ui(), &sample(), &Progress::default(), 0);
+        assert_eq!(html.matches("class=\"error-box content-error\"").count(), 1);
+        assert!(html.contains("<code>quizzes/check.toml:3: &lt;bad&gt;</code>"), "{html}");
+    }
+
+    #[test]
+    fn offers_due_reviews() {
+        let ui = Lang::En.ui();
+        let mut p = Progress::default();
+        p.start_round("check", false, 0);
+        let answer = crate::progress::LastAnswer { at: 0, correct: false, confidence: 0, tags: vec![] };
+        let review = crate::quiz::review::after_answer(None, false, 0);
+        p.record_answer("check", "q1", answer, review);
+        let later = 400 * 24 * 60 * 60 * 1000;
+        let html = catalog(ui, &sample(), &p, later);
+        assert!(html.contains("1 questions due for review today <a href=\"/quiz/check\">Review now</a>"), "{html}");
+        assert!(html.contains("<span class=\"status status-doing\">In progress</span>"));
+    }
+}
