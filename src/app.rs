@@ -32,8 +32,10 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub progress: RwSignal<Progress>,
     pub notice: RwSignal<Option<Notice>>,
-    catalog_text: LocalResource<Result<String, String>>,
-    pub catalog: Memo<Option<Result<Catalog, String>>>,
+    /// The catalog once fetched and decoded (`None` while loading). A
+    /// signal set by an effect rather than a memo: it decodes once per fetch
+    /// and needs no comparison code for the catalog types.
+    pub catalog: RwSignal<Option<Result<Catalog, String>>>,
 }
 
 impl Ctx {
@@ -42,10 +44,6 @@ impl Ctx {
     /// needs to react to it.
     pub fn ui(&self) -> &'static Ui {
         self.lang.get_untracked().ui()
-    }
-
-    pub fn reload_catalog(&self) {
-        self.catalog_text.refetch();
     }
 }
 
@@ -76,20 +74,22 @@ fn App() -> impl IntoView {
     let progress = RwSignal::new(loaded.progress);
     let notice = RwSignal::new(loaded.notice);
     let catalog_text = LocalResource::new(move || browser::fetch_text(content_url(lang.get(), "index.json")));
-    let catalog = Memo::new(move |_| catalog_text.get().map(browser::decode::<Catalog>));
-    let ctx = Ctx { lang, progress, notice, catalog_text, catalog };
+    let catalog = RwSignal::new(None);
+    Effect::new(move || catalog.set(catalog_text.get().map(browser::decode::<Catalog>)));
+    let ctx = Ctx { lang, progress, notice, catalog };
     provide_context(ctx);
 
     // The one effect that persists progress. It skips the first run (the
     // value just loaded) and never writes when loading said it must not.
     let may_save = loaded.may_save;
+    // It watches the encoded text, so progress itself is never cloned.
     Effect::watch(
-        move || progress.get(),
-        move |p, _, _| {
+        move || progress.with(Progress::encode),
+        move |text, _, _| {
             if !may_save {
                 return;
             }
-            if let Err(e) = progress::save(&LocalStore, p) {
+            if let Err(e) = LocalStore.write(progress::KEY, text) {
                 notice.set(Some(Notice::Unavailable(e.0)));
             }
         },

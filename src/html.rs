@@ -8,7 +8,8 @@
 //! [`Html::raw`] is only for content HTML made by the content compiler,
 //! which refuses raw HTML in what authors write.
 
-/// HTML being written.
+/// HTML being written. The methods are never inlined: they are called from
+/// hundreds of places, and one copy of each keeps the wasm small.
 #[derive(Default)]
 pub struct Html(String);
 
@@ -19,6 +20,7 @@ impl Html {
 
     /// `<tag a="v" ...>`; an attribute with an empty name is skipped, so
     /// optional attributes can be written inline.
+    #[inline(never)]
     pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Self {
         self.0.push('<');
         self.0.push_str(tag);
@@ -35,6 +37,7 @@ impl Html {
         self
     }
 
+    #[inline(never)]
     pub fn close(&mut self, tag: &str) -> &mut Self {
         self.0.push_str("</");
         self.0.push_str(tag);
@@ -43,23 +46,27 @@ impl Html {
     }
 
     /// Escaped text.
+    #[inline(never)]
     pub fn text(&mut self, text: &str) -> &mut Self {
         escape_into(&mut self.0, text);
         self
     }
 
     /// An element holding only escaped text.
+    #[inline(never)]
     pub fn el(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) -> &mut Self {
         self.open(tag, attrs).text(text).close(tag)
     }
 
     /// HTML made by the content compiler (already safe), written as it is.
+    #[inline(never)]
     pub fn raw(&mut self, html: &str) -> &mut Self {
         self.0.push_str(html);
         self
     }
 
     /// An element holding compiled content HTML.
+    #[inline(never)]
     pub fn el_raw(&mut self, tag: &str, attrs: &[(&str, &str)], html: &str) -> &mut Self {
         self.open(tag, attrs).raw(html).close(tag)
     }
@@ -69,6 +76,7 @@ impl Html {
     }
 }
 
+#[inline(never)]
 fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {

@@ -586,7 +586,7 @@ fn compile_lesson(id: &str, text: &str, report: &mut FileReport) -> Option<Lesso
         updated: fm.updated.into_inner(),
         tags: fm.tags.into_iter().map(Spanned::into_inner).collect(),
         html: rendered.html,
-        sources: fm.sources,
+        sources: crate::views::lesson::sources_html(&fm.sources),
     };
     Some((lesson, rendered.heading_ids, links))
 }

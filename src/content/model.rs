@@ -116,7 +116,9 @@ pub struct Lesson {
     pub tags: Vec<String>,
     /// Rendered HTML; raw HTML in the source is refused by the compiler.
     pub html: String,
-    pub sources: Vec<Source>,
+    /// The sources as HTML list items, written by the compiler with
+    /// `views::lesson::sources_html` (escaped: sources are plain text).
+    pub sources: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]

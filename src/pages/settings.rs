@@ -71,7 +71,7 @@ pub fn SettingsPage() -> impl IntoView {
         match el.get_attribute("data-act").as_deref() {
             Some("export") => export_progress(),
             Some("import-confirm") => {
-                if let Some((incoming, _)) = pending.get_untracked() {
+                if let Some((incoming, _)) = pending.try_update(Option::take).flatten() {
                     ctx.progress.update(|p| *p = p.merge(&incoming));
                 }
                 pending.set(None);

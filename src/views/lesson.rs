@@ -13,10 +13,7 @@ pub fn page(ui: &'static Ui, l: &Lesson, read: bool, next: Option<(&str, &str)>)
     h.text(&fill(ui.minutes, l.minutes)).text(" · ").text(&fill(ui.lesson_updated, &l.updated)).close("p");
     h.el_raw("div", &[("class", "prose")], &l.html);
     h.open("section", &[("class", "sources"), ("aria-labelledby", "sources-title")]);
-    h.el("h2", &[("id", "sources-title")], ui.lesson_sources).open("ul", &[]);
-    for s in &l.sources {
-        source(&mut h, s);
-    }
+    h.el("h2", &[("id", "sources-title")], ui.lesson_sources).open("ul", &[]).raw(&l.sources);
     h.close("ul").close("section").open("div", &[("class", "actions")]);
     let attrs = [
         ("type", "button"),
@@ -30,6 +27,17 @@ pub fn page(ui: &'static Ui, l: &Lesson, read: bool, next: Option<(&str, &str)>)
         h.open("a", &[("class", "button secondary"), ("href", href)]).text(title).text(" →").close("a");
     }
     h.close("div");
+    h.finish()
+}
+
+/// The sources as list items. Written by the content compiler into the
+/// lesson (so the browser needs no code for sources), and kept here with the
+/// rest of the lesson's markup.
+pub fn sources_html(sources: &[Source]) -> String {
+    let mut h = Html::new();
+    for s in sources {
+        source(&mut h, s);
+    }
     h.finish()
 }
 
@@ -60,10 +68,10 @@ mod tests {
             updated: "2025-01-31".into(),
             tags: vec![],
             html: "<h2 id=\"means\">Means</h2><p>Text</p>".into(),
-            sources: vec![
+            sources: sources_html(&[
                 Source { title: "Protocol".into(), publisher: Some("UN".into()), year: Some(2000), url: Some("https://un.org/p".into()) },
                 Source { title: "Report".into(), publisher: None, year: None, url: None },
-            ],
+            ]),
         }
     }
 
