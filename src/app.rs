@@ -3,6 +3,7 @@
 //! storage themselves.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::browser::{self, LocalStore};
 use crate::content::Catalog;
@@ -56,13 +57,17 @@ pub fn content_url(lang: Lang, path: &str) -> String {
     format!("/content/{}/{path}", lang.code())
 }
 
-/// Fetch one compiled item (`folder` is "lessons", "scenarios" or
-/// "quizzes") in the current language, again when the language changes.
-/// Every page loads through this one function, so the async machinery is
-/// compiled once for all of them.
+/// Fetch a compiled content file (`path` below `content/<lang>/`) in the
+/// current language, again when the language changes. The catalog and every
+/// page load through this one function, so the async machinery is compiled
+/// once for all of them.
+fn load_in(lang: RwSignal<Lang>, path: String) -> LocalResource<Result<String, String>> {
+    LocalResource::new(move || browser::fetch_text(content_url(lang.get(), &path)))
+}
+
+/// Fetch one compiled item: `folder` is "lessons", "scenarios" or "quizzes".
 pub fn load_item(folder: &'static str, id: String) -> LocalResource<Result<String, String>> {
-    let lang = ctx().lang;
-    LocalResource::new(move || browser::fetch_text(content_url(lang.get(), &format!("{folder}/{id}.json"))))
+    load_in(ctx().lang, format!("{folder}/{id}.json"))
 }
 
 #[component]
@@ -73,7 +78,7 @@ fn App() -> impl IntoView {
     );
     let progress = RwSignal::new(loaded.progress);
     let notice = RwSignal::new(loaded.notice);
-    let catalog_text = LocalResource::new(move || browser::fetch_text(content_url(lang.get(), "index.json")));
+    let catalog_text = load_in(lang, "index.json".into());
     let catalog = RwSignal::new(None);
     Effect::new(move || catalog.set(catalog_text.get().map(browser::decode::<Catalog>)));
     let ctx = Ctx { lang, progress, notice, catalog };
@@ -99,7 +104,8 @@ fn App() -> impl IntoView {
     // Another tab saved: merge its progress into ours (merge never loses a
     // completion, and both tabs end with the same value), or drop ours if
     // the learner deleted their progress there.
-    let storage = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+    browser::listen_on_window("storage", move |ev| {
+        let ev: web_sys::StorageEvent = ev.unchecked_into();
         match ev.key().as_deref() {
             Some(progress::KEY) => {
                 if let Some(other) = ev.new_value().and_then(|raw| Progress::decode(&raw).ok()) {
@@ -115,7 +121,6 @@ fn App() -> impl IntoView {
             _ => {}
         }
     });
-    on_cleanup(move || storage.remove());
     browser::request_persistent_storage();
 
     // The language follows into <html lang>, the title, and storage.
@@ -134,12 +139,12 @@ fn App() -> impl IntoView {
     // Keyed on the language too: switching language rebuilds the page, so
     // pages use plain strings rather than one reactive closure per string.
     let page = move || match (lang.get(), location.route.get()).1 {
-        Route::Overview => view! { <Overview/> }.into_any(),
-        Route::Lesson(id) => view! { <LessonPage id/> }.into_any(),
-        Route::Scenario(id) => view! { <ScenarioPage id/> }.into_any(),
-        Route::Quiz(id) => view! { <QuizPage id/> }.into_any(),
-        Route::Certificate(id) => view! { <CertificatePage id/> }.into_any(),
-        Route::Settings => view! { <SettingsPage/> }.into_any(),
+        Route::Overview => Overview(),
+        Route::Lesson(id) => LessonPage(id),
+        Route::Scenario(id) => ScenarioPage(id),
+        Route::Quiz(id) => QuizPage(id),
+        Route::Certificate(id) => CertificatePage(id),
+        Route::Settings => SettingsPage(),
         Route::NotFound => not_found(),
     };
 

@@ -15,7 +15,7 @@ fn js_error(e: JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
+        .unwrap_or_else(|| "unknown error".into())
 }
 
 /// Fetch a compiled content file (same origin only) as text.
@@ -63,6 +63,17 @@ impl Store for LocalStore {
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
         Self::storage()?.set_item(key, value).map_err(|e| StoreError(js_error(e)))
     }
+}
+
+/// Listen to `event` on the window for the rest of the page's life (the
+/// app's own listeners: history, link clicks, other tabs' storage). One
+/// closure type for all of them keeps the wasm small.
+pub fn listen_on_window(event: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+    }
+    f.forget();
 }
 
 /// Offer `text` to the learner as a file download. Nothing leaves the

@@ -30,7 +30,7 @@ pub fn provide_location() -> Location {
     provide_context(location);
 
     // Back and forward.
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+    crate::browser::listen_on_window("popstate", move |_| {
         let (path, hash) = current_path();
         route.set(Route::parse(&path));
         after_navigation(&hash);
@@ -38,7 +38,8 @@ pub fn provide_location() -> Location {
 
     // Same-origin link clicks, except modified clicks, downloads, links
     // with a target, and links within the same page.
-    let click = window_event_listener(leptos::ev::click, move |ev: web_sys::MouseEvent| {
+    crate::browser::listen_on_window("click", move |ev| {
+        let ev: web_sys::MouseEvent = ev.unchecked_into();
         if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
             return;
         }
@@ -64,10 +65,6 @@ pub fn provide_location() -> Location {
         ev.prevent_default();
         crate::browser::mark("navigate");
         location.navigate(&format!("{path}{}{hash}", anchor.search()));
-    });
-    on_cleanup(move || {
-        popstate.remove();
-        click.remove();
     });
     location
 }

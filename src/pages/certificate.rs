@@ -9,8 +9,9 @@ use crate::browser;
 use crate::content::Module;
 use crate::views::certificate as views;
 
-#[component]
-pub fn CertificatePage(id: String) -> impl IntoView {
+/// The page, as a plain function: one view type fewer than a component.
+#[allow(non_snake_case)]
+pub fn CertificatePage(id: String) -> AnyView {
     let ctx = ctx();
     view! {
         {move || super::or_loading(ctx.catalog.get().map(|r| match r.ok().and_then(|c| {
@@ -21,6 +22,7 @@ pub fn CertificatePage(id: String) -> impl IntoView {
                 None => super::not_found::not_found(),
             }))}
     }
+    .into_any()
 }
 
 fn certificate_view(module: Module, version: String) -> impl IntoView {

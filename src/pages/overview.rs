@@ -9,8 +9,9 @@ use crate::browser::now;
 use crate::content::Catalog;
 use crate::views::overview as views;
 
-#[component]
-pub fn Overview() -> impl IntoView {
+/// The page, as a plain function: one view type fewer than a component.
+#[allow(non_snake_case)]
+pub fn Overview() -> AnyView {
     let ctx = ctx();
     view! {
         <h1 id="page-title">{ctx.ui().app_title}</h1>
@@ -20,6 +21,7 @@ pub fn Overview() -> impl IntoView {
                 Err(e) => LoadError(e),
             }))}
     }
+    .into_any()
 }
 
 fn catalog_view(catalog: Catalog) -> impl IntoView {

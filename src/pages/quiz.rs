@@ -19,8 +19,9 @@ use crate::quiz::grade::{grade, round_percent, Graded, Response};
 use crate::quiz::review::after_answer;
 use crate::views::quiz as views;
 
-#[component]
-pub fn QuizPage(id: String) -> impl IntoView {
+/// The page, as a plain function: one view type fewer than a component.
+#[allow(non_snake_case)]
+pub fn QuizPage(id: String) -> AnyView {
     let ctx = ctx();
     let quiz = load_item("quizzes", id.clone());
     view! {
@@ -35,6 +36,7 @@ pub fn QuizPage(id: String) -> impl IntoView {
             }
         )}
     }
+    .into_any()
 }
 
 /// The screen shown, beyond what progress says.

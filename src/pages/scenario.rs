@@ -14,8 +14,9 @@ use crate::content::Scenario;
 use crate::quiz::scenario::{self as logic, Position};
 use crate::views::scenario::{self as views, Phase, Revealed};
 
-#[component]
-pub fn ScenarioPage(id: String) -> impl IntoView {
+/// The page, as a plain function: one view type fewer than a component.
+#[allow(non_snake_case)]
+pub fn ScenarioPage(id: String) -> AnyView {
     let ctx = ctx();
     let scenario = load_item("scenarios", id.clone());
     let id = move || id.clone();
@@ -32,6 +33,7 @@ pub fn ScenarioPage(id: String) -> impl IntoView {
             })}
         
     }
+    .into_any()
 }
 
 /// Focus an element once the view has been updated.

@@ -89,6 +89,7 @@ fn build() -> Result {
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
         .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort --cfg erase_components"))?;
     let js = dist().join("kend-tegnene.js");
+    unexport_unused_classes(&js)?;
     run(Command::new("terser")
         .arg(&js)
         .args(["--module", "--compress", "--mangle", "--output"])
@@ -96,6 +97,15 @@ fn build() -> Result {
         .env("PATH", setup::path_with_tools()))?;
     compile_content(&root().join("content"), &dist().join("content"))?;
     Ok(())
+}
+
+/// wasm-bindgen exports JS classes for wasm-streams (linked through
+/// Leptos's server-function crate, never used in this app). Once they are no
+/// longer exported, terser drops them as unused code.
+fn unexport_unused_classes(js: &Path) -> Result {
+    let text = std::fs::read_to_string(js).map_err(|e| format!("{}: {e}", js.display()))?;
+    let text = text.replace("export class IntoUnderlying", "class IntoUnderlying");
+    std::fs::write(js, text).map_err(|e| format!("{}: {e}", js.display()))
 }
 
 /// Compile `content` into `out`. Problems are printed but do not stop the
