@@ -147,9 +147,33 @@ fn serve(port: u16) -> Result {
 fn test(extra: &[String]) -> Result {
     build()?;
     println!("xtask: running every test (native, content, browser)");
-    run(Command::new(env!("CARGO"))
+    let mut child = Command::new(env!("CARGO"))
         .args(["test", "--workspace"])
         .args(extra)
         .current_dir(root())
-        .env("KT_DIST", dist()))
+        .env("KT_DIST", dist())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run cargo test: {e}"))?;
+    // Pass the output through, adding up every test binary's summary so the
+    // run ends with one total.
+    let (mut passed, mut failed) = (0, 0);
+    let stdout = child.stdout.take().expect("piped");
+    for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(|l| l.ok()) {
+        println!("{line}");
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            let count = |word: &str| {
+                rest.split(';').find_map(|part| part.trim().strip_suffix(word)?.trim().rsplit(' ').next()?.parse::<u32>().ok())
+            };
+            passed += count(" passed").unwrap_or(0);
+            failed += count(" failed").unwrap_or(0);
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    println!("tests: {passed} passed, {failed} failed");
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("cargo test failed with {status}"))
+    }
 }
