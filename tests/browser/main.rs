@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod a11y;
 mod foundation;
 mod progress;
 mod quiz;

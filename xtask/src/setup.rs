@@ -12,6 +12,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
 /// Minifies the JS glue that wasm-bindgen writes (Trunk leaves it as is).
 pub const TERSER_VERSION: &str = "5.51.4";
+/// The accessibility rules the browser tests run on every page.
+pub const AXE_VERSION: &str = "4.14.1";
 
 pub fn all() -> Result {
     wasm_target()?;
@@ -94,20 +96,25 @@ pub fn lock_version(package: &str) -> Result<String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
-/// wasm-opt (npm `binaryen`) and terser, into target/tools.
+/// wasm-opt (npm `binaryen`), terser and axe-core, into target/tools.
 fn npm_tools() -> Result {
     let wasm_opt = output("wasm-opt", &["--version"]).unwrap_or_default();
     let terser = output("terser", &["--version"]).unwrap_or_default();
-    if wasm_opt.split_whitespace().any(|w| w == BINARYEN_VERSION) && terser.split_whitespace().any(|w| w == TERSER_VERSION) {
+    let axe = std::fs::read_to_string(tools_dir().join("node_modules/axe-core/package.json")).unwrap_or_default();
+    if wasm_opt.split_whitespace().any(|w| w == BINARYEN_VERSION)
+        && terser.split_whitespace().any(|w| w == TERSER_VERSION)
+        && axe.contains(&format!("\"version\": \"{AXE_VERSION}\""))
+    {
         return Ok(());
     }
-    println!("setup: installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) and terser@{TERSER_VERSION}");
+    println!("setup: installing wasm-opt (npm binaryen@{BINARYEN_VERSION}), terser@{TERSER_VERSION}, axe-core@{AXE_VERSION}");
     std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
     run(Command::new("npm")
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
         .arg(tools_dir())
         .arg(format!("binaryen@{BINARYEN_VERSION}"))
-        .arg(format!("terser@{TERSER_VERSION}")))
+        .arg(format!("terser@{TERSER_VERSION}"))
+        .arg(format!("axe-core@{AXE_VERSION}")))
 }
 
 fn chromium() -> Result {

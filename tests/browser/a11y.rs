@@ -1,0 +1,61 @@
+//! Accessibility: axe-core's WCAG 2.1 A and AA rules on every page, in both
+//! languages, with no violation allowed.
+
+use std::path::Path;
+
+use crate::support::{find, js, with_browser};
+
+const PAGES: [(&str, &str); 8] = [
+    ("/", "#overall-progress"),
+    ("/lesson/what-is-trafficking", "#mark-read"),
+    ("/scenario/er-night-shift", "#start"),
+    ("/quiz/core-check", "#start"),
+    ("/settings", "#export"),
+    ("/certificate/core", "#certificate-missing"),
+    ("/no/such/page", "h1"),
+    ("/lesson/what-is-trafficking#means", "#mark-read"),
+];
+
+async fn violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
+    js(c, axe).await;
+    let result = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                .then(r => done(r.passes.length ? r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')) : ['axe checked nothing']))
+                .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("axe ran");
+    result.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn no_page_has_an_accessibility_violation_in_either_language() {
+    let axe_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tools/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(&axe_path).expect("axe-core is installed by `cargo xtask setup`");
+    with_browser(move |c, server| async move {
+        let mut found = Vec::new();
+        for lang in ["da", "en"] {
+            // Each language starts from a fresh course, so every page shows
+            // its first screen.
+            c.goto(&server.url("/")).await.unwrap();
+            js(&c, &format!("localStorage.clear(); localStorage.setItem('kend-tegnene.lang', '{lang}'); return null")).await;
+            for (path, ready) in PAGES {
+                c.goto(&server.url(path)).await.unwrap();
+                find(&c, ready).await;
+                found.extend(violations(&c, &axe).await.into_iter().map(|v| format!("{lang} {path}: {v}")));
+            }
+            // The inside of a scenario and of a quiz, too.
+            for path in ["/scenario/er-night-shift", "/quiz/core-check"] {
+                c.goto(&server.url(path)).await.unwrap();
+                find(&c, "#start").await.click().await.unwrap();
+                find(&c, "form").await;
+                found.extend(violations(&c, &axe).await.into_iter().map(|v| format!("{lang} {path} (question): {v}")));
+            }
+        }
+        assert!(found.is_empty(), "accessibility violations:\n{}", found.join("\n"));
+    })
+    .await;
+}
