@@ -151,13 +151,7 @@ fn App() -> impl IntoView {
     // The frame around the page is plain markup (see `views`); its two
     // buttons (language, and the notice's) are handled here.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let act = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-act]").ok().flatten())
-            .and_then(|e| e.get_attribute("data-act"));
-        match act.as_deref() {
+        match browser::action(&ev).map(|(act, _)| act).as_deref() {
             Some("lang") => {
                 lang.update(|l| *l = l.other());
                 request_animation_frame(|| browser::focus_id("lang-switch"));

@@ -65,6 +65,14 @@ impl Store for LocalStore {
     }
 }
 
+/// The action a click asked for: the `data-act` of the nearest element
+/// carrying one, and that element. Pages are plain markup (see `views`), so
+/// each listens once on its container and dispatches on this.
+pub fn action(ev: &web_sys::Event) -> Option<(String, web_sys::Element)> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("[data-act]").ok()??;
+    Some((el.get_attribute("data-act")?, el))
+}
+
 /// Listen to `event` on the window for the rest of the page's life (the
 /// app's own listeners: history, link clicks, other tabs' storage). One
 /// closure type for all of them keeps the wasm small.

@@ -591,17 +591,30 @@ fn compile_lesson(id: &str, text: &str, report: &mut FileReport) -> Option<Lesso
     Some((lesson, rendered.heading_ids, links))
 }
 
-fn compile_scenario(id: &str, text: &str, report: &mut FileReport, links: &mut Vec<(String, Link)>) -> Option<Scenario> {
-    let raw: RawScenario = match toml::from_str(text) {
+/// Parse a scenario or quiz file, reporting a syntax error with its line,
+/// and check that the `id` inside names the file.
+fn parse_item<T: serde::de::DeserializeOwned>(
+    id: &str,
+    text: &str,
+    report: &mut FileReport,
+    id_of: impl Fn(&T) -> &Spanned<String>,
+) -> Option<T> {
+    let raw: T = match toml::from_str(text) {
         Ok(r) => r,
         Err(e) => {
             report.toml_error(e, 1);
             return None;
         }
     };
-    if raw.id.get_ref() != id {
-        report.at(&raw.id, format!("id '{}' does not match the file name '{id}'", raw.id.get_ref()));
+    let raw_id = id_of(&raw);
+    if raw_id.get_ref() != id {
+        report.at(raw_id, format!("id '{}' does not match the file name '{id}'", raw_id.get_ref()));
     }
+    Some(raw)
+}
+
+fn compile_scenario(id: &str, text: &str, report: &mut FileReport, links: &mut Vec<(String, Link)>) -> Option<Scenario> {
+    let raw: RawScenario = parse_item(id, text, report, |r: &RawScenario| &r.id)?;
     let mut node_lines = BTreeMap::new();
     let mut choice_lines = BTreeMap::new();
     let tags = report.tags(&raw.tags);
@@ -707,16 +720,7 @@ fn compile_quiz(
     report: &mut FileReport,
     links: &mut Vec<(String, Link)>,
 ) -> Option<(Quiz, QuizShape)> {
-    let raw: RawQuiz = match toml::from_str(text) {
-        Ok(r) => r,
-        Err(e) => {
-            report.toml_error(e, 1);
-            return None;
-        }
-    };
-    if raw.id.get_ref() != id {
-        report.at(&raw.id, format!("id '{}' does not match the file name '{id}'", raw.id.get_ref()));
-    }
+    let raw: RawQuiz = parse_item(id, text, report, |r: &RawQuiz| &r.id)?;
     let intro = report.markdown(&raw.intro, false, links);
     let mut questions = Vec::new();
     // For each compiled question, the raw question it came from.

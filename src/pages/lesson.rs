@@ -3,7 +3,6 @@
 //! `views::lesson`.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::{find_item, item_href, next_item, ContentError, LoadError};
 use crate::app::{ctx, load_item};
@@ -53,10 +52,10 @@ fn lesson_view(lesson: Lesson, catalog: Option<Catalog>) -> impl IntoView {
         }
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-act]").ok().flatten()) else {
+        let Some((act, _)) = browser::action(&ev) else {
             return;
         };
-        if el.get_attribute("data-act").as_deref() == Some("mark-read") {
+        if act == "mark-read" {
             // The lesson is written anew with the button's new state: keep
             // focus on the button if it had it.
             let focused = document().active_element().is_some_and(|a| a.id() == "mark-read");

@@ -172,15 +172,15 @@ fn quiz_view(q: Quiz) -> impl IntoView {
     let on_click = {
         let start = start.clone();
         move |ev: leptos::ev::MouseEvent| {
-            let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-act]").ok().flatten()) else {
+            let Some((act, el)) = browser::action(&ev) else {
                 return;
             };
-            match el.get_attribute("data-act").as_deref() {
-                Some("start" | "restart") => start(false),
-                Some("retry") => start(true),
-                Some("next") => next(),
-                Some("up") => move_step(&el, true),
-                Some("down") => move_step(&el, false),
+            match act.as_str() {
+                "start" | "restart" => start(false),
+                "retry" => start(true),
+                "next" => next(),
+                "up" => move_step(&el, true),
+                "down" => move_step(&el, false),
                 _ => {}
             }
         }

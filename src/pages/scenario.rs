@@ -121,12 +121,12 @@ fn scenario_view(s: Scenario) -> impl IntoView {
     };
 
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-act]").ok().flatten()) else {
+        let Some((act, _)) = browser::action(&ev) else {
             return;
         };
-        match el.get_attribute("data-act").as_deref() {
-            Some("start" | "restart") => start(),
-            Some("continue") => next_step(),
+        match act.as_str() {
+            "start" | "restart" => start(),
+            "continue" => next_step(),
             _ => {}
         }
     };

@@ -66,12 +66,12 @@ pub fn SettingsPage() -> AnyView {
     };
 
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-act]").ok().flatten()) else {
+        let Some((act, _)) = browser::action(&ev) else {
             return;
         };
-        match el.get_attribute("data-act").as_deref() {
-            Some("export") => export_progress(),
-            Some("import-confirm") => {
+        match act.as_str() {
+            "export" => export_progress(),
+            "import-confirm" => {
                 if let Some((incoming, _)) = pending.try_update(Option::take).flatten() {
                     ctx.progress.update(|p| *p = p.merge(&incoming));
                 }
@@ -79,23 +79,23 @@ pub fn SettingsPage() -> AnyView {
                 done.set(Some(ctx.ui().import_done));
                 request_animation_frame(|| focus_id("data-status"));
             }
-            Some("import-cancel") => pending.set(None),
-            Some("download-backup") => backup.with_value(|raw| {
+            "import-cancel" => pending.set(None),
+            "download-backup" => backup.with_value(|raw| {
                 if let Some(raw) = raw {
                     let _ = browser::download("kend-tegnene-backup.json", raw);
                 }
             }),
-            Some("reset") => {
+            "reset" => {
                 confirm_reset.set(true);
                 request_animation_frame(|| focus_id("reset-confirm"));
             }
-            Some("reset-confirm") => {
+            "reset-confirm" => {
                 reset_progress();
                 confirm_reset.set(false);
                 done.set(Some(ctx.ui().reset_done));
                 request_animation_frame(|| focus_id("data-status"));
             }
-            Some("reset-cancel") => confirm_reset.set(false),
+            "reset-cancel" => confirm_reset.set(false),
             _ => {}
         }
     };
