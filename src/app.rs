@@ -148,8 +148,8 @@ fn App() -> impl IntoView {
         Route::NotFound => not_found(),
     };
 
-    // The frame around the page is plain markup (see `views`); its two
-    // buttons (language, and the notice's) are handled here.
+    // The frame around the page is plain markup (see `views`); its buttons
+    // (language, and the notice's) are handled here.
     let on_click = move |ev: leptos::ev::MouseEvent| {
         match browser::action(&ev).map(|(act, _)| act).as_deref() {
             Some("lang") => {
@@ -158,6 +158,11 @@ fn App() -> impl IntoView {
             }
             Some("dismiss") => notice.set(None),
             Some("export") => export_progress(),
+            Some("backup") => {
+                if let Ok(Some(raw)) = LocalStore.read(progress::BACKUP_KEY) {
+                    let _ = browser::download("kend-tegnene-backup.json", &raw);
+                }
+            }
             _ => {}
         }
     };

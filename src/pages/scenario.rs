@@ -134,11 +134,11 @@ fn scenario_view(s: Scenario) -> impl IntoView {
         ev.prevent_default();
         confirm(picked(&ev));
     };
-    // Number keys choose an option: 1 is the first. Only within the form,
-    // as before.
+    // Number keys choose an option: 1 is the first.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let in_form = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.closest("form").ok().flatten().is_some());
-        let Some(d) = ev.key().parse::<usize>().ok().filter(|d| in_form && (1..=9).contains(d)) else { return };
+        // Number keys choose an option, wherever focus is in the case (it
+        // lands on the step's heading after each step).
+        let Some(d) = ev.key().parse::<usize>().ok().filter(|d| (1..=9).contains(d)) else { return };
         if let Some(input) = document().get_element_by_id(&format!("choice-{}", d - 1)).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
             input.set_checked(true);
             let _ = input.focus();

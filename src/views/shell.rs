@@ -48,7 +48,7 @@ pub fn notice(lang: Lang, notice: Option<&Notice>) -> String {
         Notice::Corrupt { reason, backup_failed } => {
             h.el("p", &[], &fill(ui.storage_corrupt, reason));
             if !backup_failed {
-                h.el("a", &[("class", "button secondary"), ("href", "/settings")], ui.backup_button);
+                h.el("button", &[("type", "button"), ("class", "button secondary"), ("data-act", "backup")], ui.backup_button);
             }
         }
         Notice::Future(v) => {
@@ -84,7 +84,7 @@ mod tests {
         assert!(n.contains("data-act=\"export\""));
         assert!(!n.contains("data-act=\"dismiss\""));
         let c = notice(Lang::En, Some(&Notice::Corrupt { reason: "<bad>".into(), backup_failed: false }));
-        assert!(c.contains("&lt;bad&gt;") && c.contains("href=\"/settings\"") && c.contains("data-act=\"dismiss\""));
+        assert!(c.contains("&lt;bad&gt;") && c.contains("data-act=\"backup\"") && c.contains("data-act=\"dismiss\""));
         assert_eq!(notice(Lang::En, None), "");
     }
 }

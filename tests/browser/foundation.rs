@@ -3,7 +3,7 @@
 
 use fantoccini::key::Key;
 
-use crate::support::{dist, find, focused_id, js, press, temp_dir, wait_text, with_browser};
+use crate::support::{dist, find, focused_id, js, press, tab_to, temp_dir, wait_text, with_browser};
 
 const LESSON: &str = "what-is-trafficking";
 const SCENARIO: &str = "er-night-shift";
@@ -24,22 +24,26 @@ async fn lesson_and_scenario_progress_survive_a_reload() {
         mark.click().await.unwrap();
         assert_eq!(find(&c, "#mark-read").await.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
 
-        // Play the scenario to an ending with the keyboard: 1 then Enter at
-        // every step, Enter on Continue.
+        // Play the scenario to an ending with the keyboard alone: Tab to
+        // Start, then at every step 1 and Enter, then Tab to Continue.
         c.goto(&server.url(&format!("/scenario/{SCENARIO}"))).await.unwrap();
-        find(&c, "#start").await.click().await.unwrap();
+        find(&c, "#start").await;
+        tab_to(&c, "start").await;
+        press(&c, &Key::Enter.to_string()).await;
         for _ in 0..20 {
             find(&c, "#choice-0, #result-title").await;
             if c.find(fantoccini::Locator::Css("#result-title")).await.is_ok() {
                 break;
             }
-            find(&c, "#choice-0").await.click().await.unwrap();
+            assert_eq!(focused_id(&c).await, "step-title", "focus moves to the new step");
             press(&c, "1").await;
+            assert_eq!(focused_id(&c).await, "choice-0");
             press(&c, &Key::Enter.to_string()).await;
             let feedback = find(&c, "#feedback-title").await;
             assert!(!feedback.text().await.unwrap().is_empty());
             assert_eq!(focused_id(&c).await, "feedback-title", "focus moves to the feedback");
-            find(&c, "#continue").await.click().await.unwrap();
+            tab_to(&c, "continue").await;
+            press(&c, &Key::Enter.to_string()).await;
         }
         let score = wait_text(&c, "#score", "%").await;
         find(&c, ".replay li").await;

@@ -28,6 +28,7 @@ async fn a_corrupt_value_is_backed_up_and_the_course_goes_on() {
         set_stored(&c, KEY, "{\"version\":2,\"lessons\":{\"x\":").await;
         c.refresh().await.unwrap();
         wait_text(&c, "#storage-notice", "kunne ikke læses").await;
+        find(&c, "#storage-notice [data-act='backup']").await;
         assert_eq!(stored(&c, "kend-tegnene.progress.backup").await.as_deref(), Some("{\"version\":2,\"lessons\":{\"x\":"));
         // The course continues, and saves again, without touching the backup.
         c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();

@@ -4,20 +4,9 @@
 
 use fantoccini::key::Key;
 
-use crate::support::{find, focused_id, js, press, wait_text, with_browser};
+use crate::support::{find, focused_id, js, press, tab_to, wait_text, with_browser};
 
 const QUIZ: &str = "core-check";
-
-/// Press Tab until the element with `id` has focus, as a keyboard user would.
-async fn tab_to(c: &fantoccini::Client, id: &str) {
-    for _ in 0..60 {
-        if focused_id(c).await == id {
-            return;
-        }
-        press(c, &Key::Tab.to_string()).await;
-    }
-    panic!("Tab never reached #{id}");
-}
 
 #[tokio::test]
 async fn every_question_type_can_be_answered_with_the_keyboard_alone() {

@@ -172,3 +172,14 @@ pub async fn press(c: &Client, keys: &str) {
 pub async fn focused_id(c: &Client) -> String {
     js(c, "return document.activeElement && document.activeElement.id").await.as_str().unwrap_or_default().to_string()
 }
+
+/// Press Tab until the element with `id` has focus, as a keyboard user would.
+pub async fn tab_to(c: &fantoccini::Client, id: &str) {
+    for _ in 0..60 {
+        if focused_id(c).await == id {
+            return;
+        }
+        press(c, &fantoccini::key::Key::Tab.to_string()).await;
+    }
+    panic!("Tab never reached #{id}");
+}
