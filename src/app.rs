@@ -9,8 +9,13 @@ use crate::browser::{self, LocalStore};
 use crate::content::Catalog;
 use crate::i18n::{Lang, Ui};
 use crate::pages::{
-    certificate::CertificatePage, lesson::LessonPage, not_found::not_found, overview::Overview, quiz::QuizPage,
-    scenario::ScenarioPage, settings::{export_progress, SettingsPage},
+    certificate::CertificatePage,
+    lesson::LessonPage,
+    not_found::not_found,
+    overview::Overview,
+    quiz::QuizPage,
+    scenario::ScenarioPage,
+    settings::{export_progress, SettingsPage},
 };
 use crate::progress::{self, Notice, Progress, Store};
 use crate::route::Route;
@@ -73,9 +78,8 @@ pub fn load_item(folder: &'static str, id: String) -> LocalResource<Result<Strin
 #[component]
 fn App() -> impl IntoView {
     let loaded = progress::load(&LocalStore);
-    let lang = RwSignal::new(
-        LocalStore.read(LANG_KEY).ok().flatten().and_then(|c| Lang::from_code(&c)).unwrap_or_default(),
-    );
+    let lang =
+        RwSignal::new(LocalStore.read(LANG_KEY).ok().flatten().and_then(|c| Lang::from_code(&c)).unwrap_or_default());
     let progress = RwSignal::new(loaded.progress);
     let notice = RwSignal::new(loaded.notice);
     let catalog_text = load_in(lang, "index.json".into());
@@ -150,27 +154,28 @@ fn App() -> impl IntoView {
 
     // The frame around the page is plain markup (see `views`); its buttons
     // (language, and the notice's) are handled here.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        match browser::action(&ev).map(|(act, _)| act).as_deref() {
-            Some("lang") => {
-                lang.update(|l| *l = l.other());
-                request_animation_frame(|| browser::focus_id("lang-switch"));
-            }
-            Some("dismiss") => notice.set(None),
-            Some("export") => export_progress(),
-            Some("backup") => {
-                if let Ok(Some(raw)) = LocalStore.read(progress::BACKUP_KEY) {
-                    let _ = browser::download("kend-tegnene-backup.json", &raw);
-                }
-            }
-            _ => {}
+    let on_click = move |ev: leptos::ev::MouseEvent| match browser::action(&ev).map(|(act, _)| act).as_deref() {
+        Some("lang") => {
+            lang.update(|l| *l = l.other());
+            request_animation_frame(|| browser::focus_id("lang-switch"));
         }
+        Some("dismiss") => notice.set(None),
+        Some("export") => export_progress(),
+        Some("backup") => download_backup(),
+        _ => {}
     };
     view! {
         <div on:click=on_click inner_html=move || views::shell::header(lang.get())></div>
         <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref())></div>
         <main id="main" tabindex="-1">{page}</main>
         <div inner_html=move || views::shell::footer(lang.get())></div>
+    }
+}
+
+/// Offer the copy of unreadable progress that loading kept, as a file.
+pub fn download_backup() {
+    if let Ok(Some(raw)) = LocalStore.read(progress::BACKUP_KEY) {
+        let _ = browser::download("kend-tegnene-backup.json", &raw);
     }
 }
 

@@ -21,4 +21,3 @@ mod browser;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod router;
-

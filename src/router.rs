@@ -40,7 +40,13 @@ pub fn provide_location() -> Location {
     // with a target, and links within the same page.
     crate::browser::listen_on_window("click", move |ev| {
         let ev: web_sys::MouseEvent = ev.unchecked_into();
-        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
             return;
         }
         let Some(anchor) = ev

@@ -60,15 +60,26 @@ fn a_quiz_question_without_a_correct_answer_is_named_with_file_and_line() {
 fn unknown_indicator_tags_in_a_quiz_are_named_with_file_and_line() {
     let r = report(&fixture("quiz-problems"));
     assert_reported(&r, "content/da/quizzes/unknown-tag.toml:4", &["unknown indicator tag 'chains'"]);
-    assert_reported(&r, "content/da/quizzes/unknown-tag.toml:11", &["question 'tagged'", "unknown indicator tag 'victim'"]);
-    assert_reported(&r, "content/da/quizzes/assorted.toml:39", &["question 'odd-sign'", "segment 1", "unknown indicator tag 'passport'"]);
+    assert_reported(
+        &r,
+        "content/da/quizzes/unknown-tag.toml:11",
+        &["question 'tagged'", "unknown indicator tag 'victim'"],
+    );
+    assert_reported(
+        &r,
+        "content/da/quizzes/assorted.toml:39",
+        &["question 'odd-sign'", "segment 1", "unknown indicator tag 'passport'"],
+    );
 }
 
 #[test]
 fn a_duplicate_question_id_is_named_with_file_and_line() {
     let r = report(&fixture("quiz-problems"));
     assert_reported(&r, "content/da/quizzes/duplicate-id.toml:14", &["question 'same'", "unique"]);
-    assert!(!r.iter().any(|p| p.starts_with("content/da/quizzes/duplicate-id.toml:7:")), "the first use is fine: {r:?}");
+    assert!(
+        !r.iter().any(|p| p.starts_with("content/da/quizzes/duplicate-id.toml:7:")),
+        "the first use is fine: {r:?}"
+    );
 }
 
 #[test]
@@ -119,7 +130,7 @@ fn a_quiz_must_have_the_same_questions_in_every_language() {
 
 mod core_check {
     use super::*;
-    use kend_tegnene::content::{Quiz, QuestionKind, INDICATOR_TAGS};
+    use kend_tegnene::content::{QuestionKind, Quiz, INDICATOR_TAGS};
     use kend_tegnene::quiz::{grade, Response};
 
     fn quiz(lang: &str) -> Quiz {
@@ -145,8 +156,16 @@ mod core_check {
         for lang in ["da", "en"] {
             for q in quiz(lang).questions {
                 assert!(!q.explanation.is_empty(), "{lang} {}: explanation", q.id);
-                assert!(q.learn_more.as_deref().is_some_and(|l| l.starts_with("/lesson/") && l.contains('#')), "{lang} {}: learn_more", q.id);
-                assert!(!q.tags.is_empty() && q.tags.iter().all(|t| INDICATOR_TAGS.contains(&t.as_str())), "{lang} {}: tags", q.id);
+                assert!(
+                    q.learn_more.as_deref().is_some_and(|l| l.starts_with("/lesson/") && l.contains('#')),
+                    "{lang} {}: learn_more",
+                    q.id
+                );
+                assert!(
+                    !q.tags.is_empty() && q.tags.iter().all(|t| INDICATOR_TAGS.contains(&t.as_str())),
+                    "{lang} {}: tags",
+                    q.id
+                );
                 for o in &q.options {
                     assert!(!o.feedback.is_empty(), "{lang} {}: feedback on '{}'", q.id, o.text);
                 }
@@ -206,7 +225,9 @@ fn the_authoring_guide_examples_compile() {
     let mut examples: std::collections::BTreeMap<String, String> = Default::default();
     let mut lines = guide.lines();
     while let Some(line) = lines.next() {
-        let Some(kind) = line.trim().strip_prefix("<!-- example: ").and_then(|l| l.strip_suffix(" -->")) else { continue };
+        let Some(kind) = line.trim().strip_prefix("<!-- example: ").and_then(|l| l.strip_suffix(" -->")) else {
+            continue;
+        };
         let fence = lines.next().expect("a code block follows the marker");
         assert!(fence.starts_with("```"), "a code block follows <!-- example: {kind} -->");
         let text = examples.entry(kind.to_string()).or_default();
@@ -231,9 +252,12 @@ fn the_authoring_guide_examples_compile() {
                 items.push(path.file_stem().unwrap().to_string_lossy().to_string());
             }
         }
-        for (kind, folder, ext) in [("lesson", "lessons", "md"), ("scenario", "scenarios", "toml"), ("quiz", "quizzes", "toml")] {
+        for (kind, folder, ext) in
+            [("lesson", "lessons", "md"), ("scenario", "scenarios", "toml"), ("quiz", "quizzes", "toml")]
+        {
             std::fs::create_dir_all(root.join(lang).join(folder)).unwrap();
-            std::fs::write(root.join(lang).join(folder).join(format!("example-{kind}.{ext}")), &examples[kind]).unwrap();
+            std::fs::write(root.join(lang).join(folder).join(format!("example-{kind}.{ext}")), &examples[kind])
+                .unwrap();
         }
     }
     items.extend(["example-lesson", "example-scenario", "example-quiz"].map(String::from));

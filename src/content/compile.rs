@@ -248,7 +248,10 @@ impl<'a> FileReport<'a> {
     fn tags(&mut self, tags: &[Spanned<String>]) -> Vec<String> {
         for t in tags {
             if !INDICATOR_TAGS.contains(&t.get_ref().as_str()) {
-                self.at(t, format!("unknown indicator tag '{}'; known tags: {}", t.get_ref(), INDICATOR_TAGS.join(", ")));
+                self.at(
+                    t,
+                    format!("unknown indicator tag '{}'; known tags: {}", t.get_ref(), INDICATOR_TAGS.join(", ")),
+                );
             }
         }
         tags.iter().map(|t| t.get_ref().clone()).collect()
@@ -258,7 +261,8 @@ impl<'a> FileReport<'a> {
     /// the line of its key; `"""` strings start one line later.
     fn markdown(&mut self, s: &Spanned<String>, inline: bool, links: &mut Vec<(String, Link)>) -> String {
         let first = self.line_of(s);
-        let r: Rendered = if inline { markdown::render_inline(s.get_ref(), first) } else { markdown::render(s.get_ref(), first) };
+        let r: Rendered =
+            if inline { markdown::render_inline(s.get_ref(), first) } else { markdown::render(s.get_ref(), first) };
         for (line, msg) in r.problems {
             self.at_line(line, msg);
         }
@@ -326,12 +330,16 @@ pub fn compile(root: &Path) -> Compiled {
             }
             for lang in Lang::ALL {
                 if !m.title.contains_key(lang.code()) {
-                    report.at(&m.id, format!("module '{}' has no title for language '{}'", m.id.get_ref(), lang.code()));
+                    report
+                        .at(&m.id, format!("module '{}' has no title for language '{}'", m.id.get_ref(), lang.code()));
                 }
             }
             for item in &m.items {
                 if !is_id(item.get_ref()) {
-                    report.at(item, format!("item id '{}' may only use lowercase letters a-z, digits and hyphens", item.get_ref()));
+                    report.at(
+                        item,
+                        format!("item id '{}' may only use lowercase letters a-z, digits and hyphens", item.get_ref()),
+                    );
                 }
                 if !listed.insert(item.get_ref().clone()) {
                     report.at(item, format!("item '{}' is listed twice", item.get_ref()));
@@ -467,7 +475,10 @@ fn compile_lang(
             let id = item.get_ref();
             if !is_id(id) {
                 // Reported with its line in course.toml; never used in a path.
-                out.errors.insert(id.clone(), format!("item id '{id}' may only use lowercase letters a-z, digits and hyphens"));
+                out.errors.insert(
+                    id.clone(),
+                    format!("item id '{id}' may only use lowercase letters a-z, digits and hyphens"),
+                );
                 continue;
             }
             let found: Vec<(ItemKind, PathBuf)> = ItemKind::ALL
@@ -545,7 +556,10 @@ fn compile_lesson(id: &str, text: &str, report: &mut FileReport) -> Option<Lesso
         report.at_line(*line, msg.clone());
     }
     let Some((fm_text, fm_line)) = &rendered.front_matter else {
-        report.at_line(1, "a lesson must start with front matter between +++ lines (id, title, minutes, updated, sources)");
+        report.at_line(
+            1,
+            "a lesson must start with front matter between +++ lines (id, title, minutes, updated, sources)",
+        );
         return None;
     };
     let fm: FrontMatter = match toml::from_str(fm_text) {
@@ -565,7 +579,10 @@ fn compile_lesson(id: &str, text: &str, report: &mut FileReport) -> Option<Lesso
     }
     for t in &fm.tags {
         if !INDICATOR_TAGS.contains(&t.get_ref().as_str()) {
-            report.at_line(fm_line_of(t), format!("unknown indicator tag '{}'; known tags: {}", t.get_ref(), INDICATOR_TAGS.join(", ")));
+            report.at_line(
+                fm_line_of(t),
+                format!("unknown indicator tag '{}'; known tags: {}", t.get_ref(), INDICATOR_TAGS.join(", ")),
+            );
         }
     }
     if fm.sources.is_empty() {
@@ -613,7 +630,12 @@ fn parse_item<T: serde::de::DeserializeOwned>(
     Some(raw)
 }
 
-fn compile_scenario(id: &str, text: &str, report: &mut FileReport, links: &mut Vec<(String, Link)>) -> Option<Scenario> {
+fn compile_scenario(
+    id: &str,
+    text: &str,
+    report: &mut FileReport,
+    links: &mut Vec<(String, Link)>,
+) -> Option<Scenario> {
     let raw: RawScenario = parse_item(id, text, report, |r: &RawScenario| &r.id)?;
     let mut node_lines = BTreeMap::new();
     let mut choice_lines = BTreeMap::new();
@@ -640,7 +662,11 @@ fn compile_scenario(id: &str, text: &str, report: &mut FileReport, links: &mut V
     let mut endings = Vec::new();
     for e in &raw.endings {
         node_lines.entry(e.id.get_ref().clone()).or_insert(report.line_of(&e.id));
-        endings.push(Ending { id: e.id.get_ref().clone(), grade: e.grade, text: report.markdown(&e.text, false, links) });
+        endings.push(Ending {
+            id: e.id.get_ref().clone(),
+            grade: e.grade,
+            text: report.markdown(&e.text, false, links),
+        });
     }
     let scenario = Scenario {
         id: id.to_string(),
@@ -697,7 +723,10 @@ impl QuizShape {
             if !self.questions.iter().any(|(q, _, _)| q == id) {
                 out.push(at(
                     self.line,
-                    format!("question '{id}' of {} is missing here; every language must have the same question ids", base.file),
+                    format!(
+                        "question '{id}' of {} is missing here; every language must have the same question ids",
+                        base.file
+                    ),
                 ));
             }
         }
@@ -836,12 +865,16 @@ fn compile_quiz(
     };
     for issue in quiz_check::validate(&quiz) {
         let line = match (&issue.question, issue.segment, &issue.problem) {
-            (None, _, QuizProblem::UnknownTag(t)) => raw.tags.iter().find(|x| x.get_ref() == t).map(|x| report.line_of(x)),
+            (None, _, QuizProblem::UnknownTag(t)) => {
+                raw.tags.iter().find(|x| x.get_ref() == t).map(|x| report.line_of(x))
+            }
             (None, _, _) => Some(report.line_of(&raw.id)),
             (Some((qi, _)), seg, problem) => {
                 let rq = sources[*qi];
                 match (seg, problem) {
-                    (_, QuizProblem::UnknownTag(t)) => rq.tags.iter().find(|x| x.get_ref() == t).map(|x| report.line_of(x)),
+                    (_, QuizProblem::UnknownTag(t)) => {
+                        rq.tags.iter().find(|x| x.get_ref() == t).map(|x| report.line_of(x))
+                    }
                     (Some(si), _) => rq.segments[si].sign.as_ref().map(|s| report.line_of(s)),
                     _ => Some(report.line_of(&rq.id)),
                 }
@@ -852,7 +885,12 @@ fn compile_quiz(
     let shape = QuizShape {
         file: report.file.clone(),
         line: report.line_of(&raw.id),
-        questions: quiz.questions.iter().zip(&sources).map(|(q, rq)| (q.id.clone(), q.kind, report.line_of(&rq.id))).collect(),
+        questions: quiz
+            .questions
+            .iter()
+            .zip(&sources)
+            .map(|(q, rq)| (q.id.clone(), q.kind, report.line_of(&rq.id)))
+            .collect(),
     };
     Some((quiz, shape))
 }

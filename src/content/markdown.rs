@@ -59,10 +59,9 @@ pub fn render(text: &str, first_line: usize) -> Rendered {
                 out.front_matter = Some((std::mem::take(&mut metadata), metadata_line));
             }
             Event::Text(t) if in_metadata => metadata.push_str(&t),
-            Event::Html(_) | Event::InlineHtml(_) => out.problems.push((
-                line,
-                "raw HTML is not allowed in course text; use markdown instead".into(),
-            )),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                out.problems.push((line, "raw HTML is not allowed in course text; use markdown instead".into()))
+            }
             Event::Start(Tag::Image { .. }) => {
                 out.problems.push((line, "images are not supported in course text".into()));
                 events.push(Event::Start(Tag::Emphasis));

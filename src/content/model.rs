@@ -5,7 +5,6 @@
 //! with every markdown string already rendered to safe HTML. The browser only
 //! deserialises them, so neither parser is shipped in the wasm.
 
-
 use crate::i18n::Lang;
 
 /// One language's table of contents: small, fetched at start-up.
@@ -252,8 +251,13 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
-    pub const ALL: [QuestionKind; 5] =
-        [QuestionKind::Single, QuestionKind::Multiple, QuestionKind::TrueFalse, QuestionKind::Order, QuestionKind::Spot];
+    pub const ALL: [QuestionKind; 5] = [
+        QuestionKind::Single,
+        QuestionKind::Multiple,
+        QuestionKind::TrueFalse,
+        QuestionKind::Order,
+        QuestionKind::Spot,
+    ];
 
     /// The word used in content files (`type = "..."`), in JSON and in CSS classes.
     pub fn id(self) -> &'static str {

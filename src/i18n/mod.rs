@@ -8,8 +8,9 @@
 mod da;
 mod en;
 
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, miniserde::Serialize, miniserde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, miniserde::Serialize, miniserde::Deserialize,
+)]
 pub enum Lang {
     /// Danish is the default language of the course.
     #[default]

@@ -9,7 +9,8 @@ use crate::browser;
 use crate::content::Module;
 use crate::views::certificate as views;
 
-/// The page, as a plain function: one view type fewer than a component.
+/// The page. (A plain function, not a component: one view type fewer in
+/// the wasm.)
 #[allow(non_snake_case)]
 pub fn CertificatePage(id: String) -> AnyView {
     let ctx = ctx();

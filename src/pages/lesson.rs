@@ -4,37 +4,21 @@
 
 use leptos::prelude::*;
 
-use super::{find_item, item_href, next_item, ContentError, LoadError};
-use crate::app::{ctx, load_item};
+use super::{item_href, next_item};
+use crate::app::ctx;
 use crate::browser::{self, focus_id, now};
-use crate::content::{Catalog, Lesson};
+use crate::content::Lesson;
 use crate::views::lesson as views;
 
-/// The page, as a plain function: one view type fewer than a component.
+/// The lesson page. (A plain function, not a component: one view type
+/// fewer in the wasm.)
 #[allow(non_snake_case)]
 pub fn LessonPage(id: String) -> AnyView {
-    let ctx = ctx();
-    let lesson = load_item("lessons", id.clone());
-    let id = move || id.clone();
-    view! {
-        {move || super::or_loading({
-                let catalog = ctx.catalog.get().and_then(Result::ok);
-                // An item whose file failed to compile: say which file.
-                if let Some(err) = catalog.as_ref().and_then(|c| find_item(c, &id())).and_then(|i| i.error) {
-                    Some(ContentError(err))
-                } else {
-                lesson.get().map(|r| match browser::decode::<Lesson>(r) {
-                    Ok(l) => lesson_view(l, catalog).into_any(),
-                    Err(e) => LoadError(e),
-                })
-                }
-            })}
-        
-    }
-    .into_any()
+    super::item_page("lessons", id, |l: Lesson| lesson_view(l).into_any())
 }
 
-fn lesson_view(lesson: Lesson, catalog: Option<Catalog>) -> impl IntoView {
+fn lesson_view(lesson: Lesson) -> impl IntoView {
+    let catalog = ctx().catalog.get_untracked().and_then(Result::ok);
     let ctx = ctx();
     let id = lesson.id.clone();
     let read = {

@@ -55,6 +55,30 @@ pub fn ContentError(message: String) -> AnyView {
     markup(shell::content_error(ctx().lang.get_untracked(), &message))
 }
 
+/// The page of one content item (`folder` is "lessons", "scenarios" or
+/// "quizzes"): the item's compile error if its file failed (naming file and
+/// line), a loading message, a load error with a retry, or `show` with the
+/// decoded item.
+pub fn item_page<T: miniserde::Deserialize + 'static>(
+    folder: &'static str,
+    id: String,
+    show: fn(T) -> AnyView,
+) -> AnyView {
+    let ctx = ctx();
+    let item = crate::app::load_item(folder, id.clone());
+    let page = move || {
+        let error = ctx.catalog.get().and_then(Result::ok).and_then(|c| find_item(&c, &id)).and_then(|i| i.error);
+        or_loading(match error {
+            Some(err) => Some(ContentError(err)),
+            None => item.get().map(|r| match crate::browser::decode::<T>(r) {
+                Ok(x) => show(x),
+                Err(e) => LoadError(e),
+            }),
+        })
+    };
+    page.into_any()
+}
+
 /// The catalog entry for `id`, if the catalog has loaded.
 pub fn find_item(catalog: &Catalog, id: &str) -> Option<Item> {
     catalog.modules.iter().flat_map(|m| &m.items).find(|i| i.id == id).cloned()

@@ -9,7 +9,8 @@ use crate::browser::now;
 use crate::content::Catalog;
 use crate::views::overview as views;
 
-/// The page, as a plain function: one view type fewer than a component.
+/// The page. (A plain function, not a component: one view type fewer in
+/// the wasm.)
 #[allow(non_snake_case)]
 pub fn Overview() -> AnyView {
     let ctx = ctx();

@@ -9,8 +9,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{find_item, ContentError, LoadError};
-use crate::app::{ctx, load_item};
+use crate::app::ctx;
 use crate::browser::{self, focus_id, now};
 use crate::content::{QuestionKind, Quiz};
 use crate::progress::LastAnswer;
@@ -19,24 +18,11 @@ use crate::quiz::grade::{grade, round_percent, Graded, Response};
 use crate::quiz::review::after_answer;
 use crate::views::quiz as views;
 
-/// The page, as a plain function: one view type fewer than a component.
+/// The knowledge-check page. (A plain function, not a component: one view
+/// type fewer in the wasm.)
 #[allow(non_snake_case)]
 pub fn QuizPage(id: String) -> AnyView {
-    let ctx = ctx();
-    let quiz = load_item("quizzes", id.clone());
-    view! {
-        {move || super::or_loading(
-            if let Some(err) = ctx.catalog.get().and_then(Result::ok).and_then(|c| find_item(&c, &id)).and_then(|i| i.error) {
-                Some(ContentError(err))
-            } else {
-                quiz.get().map(|r| match browser::decode::<Quiz>(r) {
-                    Ok(q) => quiz_view(q).into_any(),
-                    Err(e) => LoadError(e),
-                })
-            }
-        )}
-    }
-    .into_any()
+    super::item_page("quizzes", id, |q: Quiz| quiz_view(q).into_any())
 }
 
 /// The screen shown, beyond what progress says.
@@ -45,7 +31,11 @@ enum Screen {
     /// Whatever progress says: the next question of the round, or the
     /// intro or the last result when no round is in progress.
     Current,
-    Feedback { question: usize, graded: Graded, last: bool },
+    Feedback {
+        question: usize,
+        graded: Graded,
+        last: bool,
+    },
     Result,
 }
 
@@ -65,7 +55,9 @@ fn read_form(kind: QuestionKind) -> Result<(Response, Confidence), &'static str>
         QuestionKind::Order => {
             let items = doc.query_selector_all("#order-list li").map_err(|_| ui.quiz_pick_first)?;
             let order = (0..items.length())
-                .filter_map(|i| items.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-i")?.parse().ok())
+                .filter_map(|i| {
+                    items.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-i")?.parse().ok()
+                })
                 .collect();
             Some(Response::Order(order))
         }
@@ -115,7 +107,9 @@ fn quiz_view(q: Quiz) -> impl IntoView {
         let id = id.clone();
         move || {
             let t = now();
-            let Some(i) = ctx.progress.with_untracked(|p| q.with_value(|q| views::remaining(q, p, t)?.first().copied())) else {
+            let Some(i) =
+                ctx.progress.with_untracked(|p| q.with_value(|q| views::remaining(q, p, t)?.first().copied()))
+            else {
                 return;
             };
             let question = q.with_value(|q| q.questions[i].clone());
@@ -132,7 +126,12 @@ fn quiz_view(q: Quiz) -> impl IntoView {
             let mut last = false;
             ctx.progress.update(|p| {
                 let review = after_answer(p.item(&id, &question.id).and_then(|r| r.review.clone()), graded.correct, t);
-                let answer = LastAnswer { at: t, correct: graded.correct, confidence: confidence.to_u8(), tags: question.tags.clone() };
+                let answer = LastAnswer {
+                    at: t,
+                    correct: graded.correct,
+                    confidence: confidence.to_u8(),
+                    tags: question.tags.clone(),
+                };
                 p.record_answer(&id, &question.id, answer, review);
                 last = q.with_value(|q| views::remaining(q, p, t)).is_some_and(|r| r.is_empty());
             });
@@ -156,7 +155,11 @@ fn quiz_view(q: Quiz) -> impl IntoView {
                 // of all questions now answered right.
                 let percent = if retry {
                     q.with_value(|q| {
-                        let right = q.questions.iter().filter(|x| p.item(&id, &x.id).and_then(|r| r.last.as_ref()).is_some_and(|l| l.correct)).count();
+                        let right = q
+                            .questions
+                            .iter()
+                            .filter(|x| p.item(&id, &x.id).and_then(|r| r.last.as_ref()).is_some_and(|l| l.correct))
+                            .count();
                         (right * 100 / q.questions.len().max(1)) as u8
                     })
                 } else {
@@ -192,7 +195,10 @@ fn quiz_view(q: Quiz) -> impl IntoView {
     // Number keys pick (or toggle) options: 1 is the first.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let Some(d) = ev.key().parse::<usize>().ok().filter(|d| (1..=9).contains(d)) else { return };
-        if let Some(input) = document().get_element_by_id(&format!("option-{}", d - 1)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(input) = document()
+            .get_element_by_id(&format!("option-{}", d - 1))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             input.click();
             let _ = input.focus();
             ev.prevent_default();
@@ -204,7 +210,9 @@ fn quiz_view(q: Quiz) -> impl IntoView {
         let t = now();
         ctx.progress.with(|p| {
             q.with_value(|q| match screen.get() {
-                Screen::Feedback { question, graded, last } => views::feedback(ui, &q.questions[question], &graded, last),
+                Screen::Feedback { question, graded, last } => {
+                    views::feedback(ui, &q.questions[question], &graded, last)
+                }
                 Screen::Result => views::result(ui, q, p, round.with(|r| (!r.is_empty()).then(|| round_percent(r))), t),
                 Screen::Current => match views::remaining(q, p, t) {
                     Some(rest) if !rest.is_empty() => {

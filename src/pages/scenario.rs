@@ -7,33 +7,18 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{find_item, item_href, next_item, ContentError, LoadError};
-use crate::app::{ctx, load_item};
+use super::{item_href, next_item};
+use crate::app::ctx;
 use crate::browser::{self, focus_id, now};
 use crate::content::Scenario;
 use crate::quiz::scenario::{self as logic, Position};
 use crate::views::scenario::{self as views, Phase, Revealed};
 
-/// The page, as a plain function: one view type fewer than a component.
+/// The scenario page. (A plain function, not a component: one view type
+/// fewer in the wasm.)
 #[allow(non_snake_case)]
 pub fn ScenarioPage(id: String) -> AnyView {
-    let ctx = ctx();
-    let scenario = load_item("scenarios", id.clone());
-    let id = move || id.clone();
-    view! {
-        {move || super::or_loading({
-                if let Some(err) = ctx.catalog.get().and_then(Result::ok).and_then(|c| find_item(&c, &id())).and_then(|i| i.error) {
-                    Some(ContentError(err))
-                } else {
-                scenario.get().map(|r| match browser::decode::<Scenario>(r) {
-                    Ok(s) => scenario_view(s).into_any(),
-                    Err(e) => LoadError(e),
-                })
-                }
-            })}
-        
-    }
-    .into_any()
+    super::item_page("scenarios", id, |s: Scenario| scenario_view(s).into_any())
 }
 
 /// Focus an element once the view has been updated.
@@ -139,7 +124,10 @@ fn scenario_view(s: Scenario) -> impl IntoView {
         // Number keys choose an option, wherever focus is in the case (it
         // lands on the step's heading after each step).
         let Some(d) = ev.key().parse::<usize>().ok().filter(|d| (1..=9).contains(d)) else { return };
-        if let Some(input) = document().get_element_by_id(&format!("choice-{}", d - 1)).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        if let Some(input) = document()
+            .get_element_by_id(&format!("choice-{}", d - 1))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
             input.set_checked(true);
             let _ = input.focus();
             ev.prevent_default();
@@ -147,7 +135,12 @@ fn scenario_view(s: Scenario) -> impl IntoView {
     };
 
     let title = s.with_value(|s| s.title.clone());
-    let next = ctx.catalog.get_untracked().and_then(Result::ok).and_then(|c| next_item(&c, &id)).map(|n| (item_href(&n), n.title));
+    let next = ctx
+        .catalog
+        .get_untracked()
+        .and_then(Result::ok)
+        .and_then(|c| next_item(&c, &id))
+        .map(|n| (item_href(&n), n.title));
 
     let body = move || {
         let ui = ctx.ui();

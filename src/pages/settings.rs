@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{ctx, reset_progress};
+use crate::app::{ctx, download_backup, reset_progress};
 use crate::browser::{self, focus_id, now, FileError, LocalStore};
 use crate::progress::{self, ImportError, ImportPreview, Progress, Store, BACKUP_KEY, MAX_IMPORT_BYTES};
 use crate::views::settings::{self as views, import_message};
@@ -18,7 +18,8 @@ pub fn export_progress() {
     let _ = browser::download(&format!("kend-tegnene-{}.json", browser::today()), &text);
 }
 
-/// The page, as a plain function: one view type fewer than a component.
+/// The page. (A plain function, not a component: one view type fewer in
+/// the wasm.)
 #[allow(non_snake_case)]
 pub fn SettingsPage() -> AnyView {
     let ctx = ctx();
@@ -26,7 +27,7 @@ pub fn SettingsPage() -> AnyView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<&'static str>);
     let confirm_reset = RwSignal::new(false);
-    let backup = StoredValue::new(LocalStore.read(BACKUP_KEY).ok().flatten());
+    let has_backup = LocalStore.read(BACKUP_KEY).ok().flatten().is_some();
 
     // `change` bubbles from the file input to the container.
     let on_change = move |ev: leptos::ev::Event| {
@@ -80,11 +81,7 @@ pub fn SettingsPage() -> AnyView {
                 request_animation_frame(|| focus_id("data-status"));
             }
             "import-cancel" => pending.set(None),
-            "download-backup" => backup.with_value(|raw| {
-                if let Some(raw) = raw {
-                    let _ = browser::download("kend-tegnene-backup.json", raw);
-                }
-            }),
+            "download-backup" => download_backup(),
             "reset" => {
                 confirm_reset.set(true);
                 request_animation_frame(|| focus_id("reset-confirm"));
@@ -101,7 +98,7 @@ pub fn SettingsPage() -> AnyView {
     };
 
     let body = move || {
-        let (has_backup, confirm) = (backup.with_value(Option::is_some), confirm_reset.get());
+        let confirm = confirm_reset.get();
         pending.with(|p| {
             let preview = p.as_ref().map(|(_, pv)| pv);
             error.with(|e| views::body(ctx.ui(), e.as_deref(), preview, has_backup, confirm))

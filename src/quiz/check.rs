@@ -34,7 +34,9 @@ pub enum QuizProblem {
     UnknownTag(String),
     /// A segment's `sign` is not an indicator tag.
     UnknownSign(String),
-    TooFewOptions { found: usize },
+    TooFewOptions {
+        found: usize,
+    },
     /// Single or multiple: no option is correct.
     NoCorrectOption,
     /// Single: more than one option is correct.
@@ -261,10 +263,7 @@ mod tests {
         let mut quiz = sound();
         quiz.questions[3].id = "one".into();
         quiz.questions[4].id = "Spot it".into();
-        assert_eq!(
-            problems(&quiz),
-            vec![(Some(3), QuizProblem::DuplicateId), (Some(4), QuizProblem::BadId)]
-        );
+        assert_eq!(problems(&quiz), vec![(Some(3), QuizProblem::DuplicateId), (Some(4), QuizProblem::BadId)]);
     }
 
     #[test]

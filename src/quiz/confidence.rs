@@ -60,7 +60,13 @@ pub struct TagCalibration {
 
 impl TagCalibration {
     fn new(tag: &'static str) -> Self {
-        TagCalibration { tag, guess: LevelCount::default(), fairly: LevelCount::default(), sure: LevelCount::default(), sure_and_wrong: 0 }
+        TagCalibration {
+            tag,
+            guess: LevelCount::default(),
+            fairly: LevelCount::default(),
+            sure: LevelCount::default(),
+            sure_and_wrong: 0,
+        }
     }
 
     pub fn level(&self, c: Confidence) -> LevelCount {

@@ -178,7 +178,8 @@ pub fn presented_order(question_id: &str, n: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     // FNV-1a of the id seeds a SplitMix64 stream; all in u64, so wasm32 and
     // native agree.
-    let mut state = question_id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+    let mut state =
+        question_id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
     let mut next = || {
         state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = state;
@@ -260,7 +261,8 @@ mod tests {
     }
 
     fn spot() -> Question {
-        let seg = |sign: Option<&str>| Segment { text: String::new(), sign: sign.map(String::from), feedback: String::new() };
+        let seg =
+            |sign: Option<&str>| Segment { text: String::new(), sign: sign.map(String::from), feedback: String::new() };
         question(
             QuestionKind::Spot,
             vec![],

@@ -13,7 +13,10 @@ use crate::content::{Ending, Quality, Scenario, Step};
 #[derive(Debug, PartialEq)]
 pub enum Position<'a> {
     /// At a step, after `decisions` choices.
-    Step { step: &'a Step, decisions: usize },
+    Step {
+        step: &'a Step,
+        decisions: usize,
+    },
     Ending(&'a Ending),
 }
 
@@ -128,11 +131,7 @@ pub fn replay(s: &Scenario, choices: &[usize]) -> Result<Vec<ReplayRow>, PathErr
 }
 
 fn best_choice(step: &Step) -> usize {
-    step.choices
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, c)| (c.quality, std::cmp::Reverse(*i)))
-        .map_or(0, |(i, _)| i)
+    step.choices.iter().enumerate().max_by_key(|(i, c)| (c.quality, std::cmp::Reverse(*i))).map_or(0, |(i, _)| i)
 }
 
 /// A flaw in a scenario's graph, naming the node it is at.
@@ -233,7 +232,14 @@ mod tests {
     use crate::content::Choice;
 
     fn choice(next: &str, quality: Quality) -> Choice {
-        Choice { text: next.into(), feedback: String::new(), quality, next: next.into(), tags: vec![], learn_more: None }
+        Choice {
+            text: next.into(),
+            feedback: String::new(),
+            quality,
+            next: next.into(),
+            tags: vec![],
+            learn_more: None,
+        }
     }
 
     fn step(id: &str, choices: Vec<Choice>) -> Step {
@@ -259,7 +265,11 @@ mod tests {
                 step("a", vec![choice("bad", Quality::Harmful), choice("b", Quality::Best)]),
                 step("b", vec![choice("ok", Quality::Acceptable), choice("good", Quality::Best)]),
             ],
-            endings: vec![ending("bad", Quality::Harmful), ending("ok", Quality::Acceptable), ending("good", Quality::Best)],
+            endings: vec![
+                ending("bad", Quality::Harmful),
+                ending("ok", Quality::Acceptable),
+                ending("good", Quality::Best),
+            ],
         }
     }
 

@@ -92,7 +92,10 @@ mod tests {
         p.mark_read("read", 1);
         assert!(!is_complete(&module(), &p));
         let html = certificate(ui, &module(), &p, "Ann", "2024-05-01", "v1");
-        assert!(html.contains("<ul id=\"certificate-missing\"><li><a href=\"/quiz/check\">Part check</a></li></ul>"), "{html}");
+        assert!(
+            html.contains("<ul id=\"certificate-missing\"><li><a href=\"/quiz/check\">Part check</a></li></ul>"),
+            "{html}"
+        );
         assert!(html.contains("<h1 id=\"page-title\">Certificate of completion</h1>"));
         assert!(!html.contains("certificate-name") && !html.contains("Part read"));
     }
@@ -105,7 +108,9 @@ mod tests {
         assert!(html.contains("<section class=\"certificate\" aria-labelledby=\"page-title\">"), "{html}");
         assert!(html.contains("<p class=\"certificate-name\" id=\"certificate-name\">Ann Berg</p>"));
         assert!(html.contains("<span class=\"certificate-label\">Module: </span><strong>Core &lt;module&gt;</strong>"));
-        assert!(html.contains("<table class=\"certificate-items\"><tbody><tr><th scope=\"row\">Part read</th><td>Completed</td></tr>"));
+        assert!(html.contains(
+            "<table class=\"certificate-items\"><tbody><tr><th scope=\"row\">Part read</th><td>Completed</td></tr>"
+        ));
         assert!(html.contains("<th scope=\"row\">Part check</th><td>90 %</td>"));
         assert!(html.contains("<span class=\"certificate-label\">Date: </span>2024-05-01</p>"));
         assert!(html.contains("<span class=\"certificate-label\">Content version: </span>2024.1</p>"));

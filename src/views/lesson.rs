@@ -48,7 +48,8 @@ fn source(h: &mut Html, s: &Source) {
         Some(url) => h.el("a", &[("href", url), ("rel", "noopener noreferrer")], &s.title),
         None => h.el("cite", &[], &s.title),
     };
-    let detail = [s.publisher.clone(), s.year.map(|y| y.to_string())].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let detail =
+        [s.publisher.clone(), s.year.map(|y| y.to_string())].into_iter().flatten().collect::<Vec<_>>().join(", ");
     if !detail.is_empty() {
         h.text(" (").text(&detail).text(")");
     }
@@ -69,7 +70,12 @@ mod tests {
             tags: vec![],
             html: "<h2 id=\"means\">Means</h2><p>Text</p>".into(),
             sources: sources_html(&[
-                Source { title: "Protocol".into(), publisher: Some("UN".into()), year: Some(2000), url: Some("https://un.org/p".into()) },
+                Source {
+                    title: "Protocol".into(),
+                    publisher: Some("UN".into()),
+                    year: Some(2000),
+                    url: Some("https://un.org/p".into()),
+                },
                 Source { title: "Report".into(), publisher: None, year: None, url: None },
             ]),
         }
@@ -82,7 +88,9 @@ mod tests {
         assert!(html.contains("<p class=\"lesson-meta\">7 min · Facts last checked 2025-01-31</p>"));
         assert!(html.contains("<div class=\"prose\"><h2 id=\"means\">Means</h2><p>Text</p></div>"));
         assert!(html.contains("<h2 id=\"sources-title\">Sources</h2>"));
-        assert!(html.contains("<li><a href=\"https://un.org/p\" rel=\"noopener noreferrer\">Protocol</a> (UN, 2000)</li>"));
+        assert!(
+            html.contains("<li><a href=\"https://un.org/p\" rel=\"noopener noreferrer\">Protocol</a> (UN, 2000)</li>")
+        );
         assert!(html.contains("<li><cite>Report</cite></li>"));
         assert!(!html.contains("secondary"));
     }
@@ -94,6 +102,9 @@ mod tests {
         assert!(unread.contains("id=\"mark-read\" class=\"button\" aria-pressed=\"false\" data-act=\"mark-read\">Markér som læst</button>"), "{unread}");
         let read = page(ui, &lesson(), true, Some(("/scenario/s", "Næste")));
         assert!(read.contains("aria-pressed=\"true\" data-act=\"mark-read\">Læst</button>"), "{read}");
-        assert!(read.contains("<div class=\"actions\"><button") && read.contains("<a class=\"button secondary\" href=\"/scenario/s\">Næste →</a></div>"));
+        assert!(
+            read.contains("<div class=\"actions\"><button")
+                && read.contains("<a class=\"button secondary\" href=\"/scenario/s\">Næste →</a></div>")
+        );
     }
 }

@@ -6,10 +6,10 @@
 //! Interactive elements carry `data-act` (and `data-i` for an index); the
 //! page listens once on its container and dispatches on those.
 
-pub mod quiz;
-pub mod shell;
-pub mod lesson;
-pub mod scenario;
 pub mod certificate;
+pub mod lesson;
 pub mod overview;
+pub mod quiz;
+pub mod scenario;
 pub mod settings;
+pub mod shell;

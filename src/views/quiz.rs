@@ -11,8 +11,9 @@ use crate::quiz::review::is_due;
 
 /// Needs practice: last answered wrongly, or due for review.
 pub fn needs_practice(p: &Progress, quiz: &str, question: &str, now: u64) -> bool {
-    p.item(quiz, question)
-        .is_some_and(|r| r.last.as_ref().is_some_and(|l| !l.correct) || r.review.as_ref().is_some_and(|v| is_due(v, now)))
+    p.item(quiz, question).is_some_and(|r| {
+        r.last.as_ref().is_some_and(|l| !l.correct) || r.review.as_ref().is_some_and(|v| is_due(v, now))
+    })
 }
 
 /// The questions of the round in progress still to be asked, in order;
@@ -52,7 +53,11 @@ pub fn intro(ui: &'static Ui, q: &Quiz) -> String {
 /// counts from 1 within the round.
 pub fn question(ui: &'static Ui, q: &Question, number: usize) -> String {
     let mut h = Html::new();
-    h.el("h2", &[("id", "question-title"), ("tabindex", "-1"), ("class", "step-count")], &fill(ui.quiz_question_of, number));
+    h.el(
+        "h2",
+        &[("id", "question-title"), ("tabindex", "-1"), ("class", "step-count")],
+        &fill(ui.quiz_question_of, number),
+    );
     h.open("form", &[("class", "choices"), ("id", "question-form"), ("data-kind", q.kind.id())]);
     h.open("fieldset", &[]).el_raw("legend", &[("class", "prose")], &q.prompt);
     match q.kind {
@@ -60,19 +65,45 @@ pub fn question(ui: &'static Ui, q: &Question, number: usize) -> String {
             h.el("p", &[("class", "hint")], ui.quiz_mark_signs).open("p", &[("class", "spot-text")]);
             for (i, s) in q.segments.iter().enumerate() {
                 let id = format!("option-{i}");
-                h.open("input", &[("type", "checkbox"), ("class", "segment-box"), ("name", "answer"), ("value", &i.to_string()), ("id", &id)]);
+                h.open(
+                    "input",
+                    &[
+                        ("type", "checkbox"),
+                        ("class", "segment-box"),
+                        ("name", "answer"),
+                        ("value", &i.to_string()),
+                        ("id", &id),
+                    ],
+                );
                 h.el_raw("label", &[("for", &id), ("class", "segment")], &s.text).text(" ");
             }
             h.close("p");
         }
         QuestionKind::Order => {
-            h.el("p", &[("class", "hint")], ui.quiz_order_help).open("ol", &[("class", "order-list"), ("id", "order-list")]);
+            h.el("p", &[("class", "hint")], ui.quiz_order_help)
+                .open("ol", &[("class", "order-list"), ("id", "order-list")]);
             for i in presented_order(&q.id, q.options.len()) {
                 let label = strip_tags(&q.options[i].text);
                 let (up, down, n) = (fill(ui.quiz_move_up, &label), fill(ui.quiz_move_down, &label), i.to_string());
-                h.open("li", &[("data-i", &n)]).el_raw("span", &[], &q.options[i].text).open("span", &[("class", "order-buttons")]);
-                h.el("button", &[("type", "button"), ("class", "small"), ("data-act", "up"), ("data-i", &n), ("aria-label", &up)], "↑");
-                h.el("button", &[("type", "button"), ("class", "small"), ("data-act", "down"), ("data-i", &n), ("aria-label", &down)], "↓");
+                h.open("li", &[("data-i", &n)])
+                    .el_raw("span", &[], &q.options[i].text)
+                    .open("span", &[("class", "order-buttons")]);
+                h.el(
+                    "button",
+                    &[("type", "button"), ("class", "small"), ("data-act", "up"), ("data-i", &n), ("aria-label", &up)],
+                    "↑",
+                );
+                h.el(
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("class", "small"),
+                        ("data-act", "down"),
+                        ("data-i", &n),
+                        ("aria-label", &down),
+                    ],
+                    "↓",
+                );
                 h.close("span").close("li");
             }
             h.close("ol");
@@ -90,8 +121,20 @@ pub fn question(ui: &'static Ui, q: &Question, number: usize) -> String {
             for (i, t) in texts.iter().enumerate() {
                 let id = format!("option-{i}");
                 h.open("div", &[("class", "option")]);
-                h.open("input", &[("type", if multi { "checkbox" } else { "radio" }), ("name", "answer"), ("value", &i.to_string()), ("id", &id)]);
-                h.open("label", &[("for", &id)]).el("span", &[("class", "key"), ("aria-hidden", "true")], &(i + 1).to_string());
+                h.open(
+                    "input",
+                    &[
+                        ("type", if multi { "checkbox" } else { "radio" }),
+                        ("name", "answer"),
+                        ("value", &i.to_string()),
+                        ("id", &id),
+                    ],
+                );
+                h.open("label", &[("for", &id)]).el(
+                    "span",
+                    &[("class", "key"), ("aria-hidden", "true")],
+                    &(i + 1).to_string(),
+                );
                 h.el_raw("span", &[], t).close("label").close("div");
             }
         }
@@ -134,7 +177,13 @@ pub fn feedback(ui: &'static Ui, q: &Question, g: &Graded, last: bool) -> String
     match q.kind {
         QuestionKind::Spot => {
             for (s, m) in q.segments.iter().zip(&g.marks).filter(|(_, m)| m.chosen || m.expected) {
-                let label = if m.missed() { ui.quiz_missed_sign } else if m.expected { ui.quiz_marked_sign } else { ui.quiz_not_sign };
+                let label = if m.missed() {
+                    ui.quiz_missed_sign
+                } else if m.expected {
+                    ui.quiz_marked_sign
+                } else {
+                    ui.quiz_not_sign
+                };
                 let label = match &s.sign {
                     Some(tag) => format!("{label} ({})", ui.tag(tag)),
                     None => label.to_string(),
@@ -200,9 +249,17 @@ pub fn result(ui: &'static Ui, q: &Quiz, p: &Progress, round: Option<u8>, now: u
     h.close("section").open("div", &[("class", "actions")]);
     let practice = practice_count(q, p, now);
     if practice > 0 {
-        h.el("button", &[("type", "button"), ("class", "button"), ("id", "retry"), ("data-act", "retry")], &fill(ui.quiz_retry, practice));
+        h.el(
+            "button",
+            &[("type", "button"), ("class", "button"), ("id", "retry"), ("data-act", "retry")],
+            &fill(ui.quiz_retry, practice),
+        );
     }
-    h.el("button", &[("type", "button"), ("class", "button secondary"), ("id", "restart"), ("data-act", "restart")], ui.quiz_restart);
+    h.el(
+        "button",
+        &[("type", "button"), ("class", "button secondary"), ("id", "restart"), ("data-act", "restart")],
+        ui.quiz_restart,
+    );
     h.close("div");
     h.finish()
 }
@@ -264,10 +321,18 @@ mod tests {
     #[test]
     fn result_shows_sure_and_wrong_per_category_and_a_retry() {
         let ui = Lang::En.ui();
-        let quiz = Quiz { id: "k".into(), title: "K".into(), minutes: 1, tags: vec![], intro: String::new(), questions: vec![question(QuestionKind::Single)] };
+        let quiz = Quiz {
+            id: "k".into(),
+            title: "K".into(),
+            minutes: 1,
+            tags: vec![],
+            intro: String::new(),
+            questions: vec![question(QuestionKind::Single)],
+        };
         let mut p = Progress::default();
         p.start_round("k", false, 0);
-        let answer = LastAnswer { at: 1, correct: false, confidence: Confidence::Sure.to_u8(), tags: vec!["coercion".into()] };
+        let answer =
+            LastAnswer { at: 1, correct: false, confidence: Confidence::Sure.to_u8(), tags: vec!["coercion".into()] };
         p.record_answer("k", "q", answer, None);
         p.finish_round("k", 0, 2);
         let html = result(ui, &quiz, &p, None, 3);

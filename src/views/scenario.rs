@@ -61,7 +61,11 @@ pub fn loading(ui: &'static Ui) -> String {
 pub fn intro(ui: &'static Ui, s: &Scenario) -> String {
     let mut h = Html::new();
     h.el_raw("div", &[("class", "prose")], &s.intro);
-    h.el("button", &[("type", "button"), ("class", "button"), ("id", "start"), ("data-act", "start")], ui.scenario_start);
+    h.el(
+        "button",
+        &[("type", "button"), ("class", "button"), ("id", "start"), ("data-act", "start")],
+        ui.scenario_start,
+    );
     h.finish()
 }
 
@@ -79,7 +83,11 @@ pub fn playing(ui: &'static Ui, s: &Scenario, path: &[usize]) -> String {
 /// confirms without a choice, so the form is not reset.
 pub fn step(ui: &'static Ui, step: &Step, decisions: usize) -> String {
     let mut h = Html::new();
-    h.el("h2", &[("id", "step-title"), ("tabindex", "-1"), ("class", "step-count")], &fill(ui.scenario_step_of, decisions + 1));
+    h.el(
+        "h2",
+        &[("id", "step-title"), ("tabindex", "-1"), ("class", "step-count")],
+        &fill(ui.scenario_step_of, decisions + 1),
+    );
     h.el_raw("div", &[("class", "prose")], &step.text);
     h.open("form", &[("class", "choices")]).open("fieldset", &[]).el("legend", &[], ui.scenario_choose);
     h.el("p", &[("class", "field-error"), ("id", "form-error"), ("role", "alert")], "");
@@ -111,7 +119,11 @@ pub fn feedback(ui: &'static Ui, s: &Scenario, r: &Revealed) -> String {
     if let Some(href) = &c.learn_more {
         h.open("p", &[]).el("a", &[("href", href)], ui.learn_more).close("p");
     }
-    h.el("button", &[("type", "button"), ("class", "button"), ("id", "continue"), ("data-act", "continue")], ui.scenario_continue);
+    h.el(
+        "button",
+        &[("type", "button"), ("class", "button"), ("id", "continue"), ("data-act", "continue")],
+        ui.scenario_continue,
+    );
     h.close("section");
     h.finish()
 }
@@ -146,7 +158,11 @@ pub fn result(ui: &'static Ui, s: &Scenario, p: &Progress, next: Option<(&str, &
         h.close("li");
     }
     h.close("ol").open("div", &[("class", "actions")]);
-    h.el("button", &[("type", "button"), ("class", "button secondary"), ("id", "restart"), ("data-act", "restart")], ui.scenario_restart);
+    h.el(
+        "button",
+        &[("type", "button"), ("class", "button secondary"), ("id", "restart"), ("data-act", "restart")],
+        ui.scenario_restart,
+    );
     if let Some((href, title)) = next {
         h.open("a", &[("class", "button"), ("href", href)]).text(title).text(" →").close("a");
     }
@@ -209,7 +225,10 @@ mod tests {
     #[test]
     fn intro_has_the_start_button() {
         let html = intro(Lang::Da.ui(), &scenario());
-        assert!(html.contains("<p>Intro</p>") && html.contains("id=\"start\"") && html.contains("Start casen"), "{html}");
+        assert!(
+            html.contains("<p>Intro</p>") && html.contains("id=\"start\"") && html.contains("Start casen"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -28,7 +28,13 @@ fn button(h: &mut Html, class: &str, id: &str, act: &str, text: &str) {
 /// The page below its status line: export, import (with the error from the
 /// last file, or the preview of what it would change), the backup if there
 /// is one, and delete (asking first when `confirm_reset`).
-pub fn body(ui: &'static Ui, error: Option<&str>, preview: Option<&ImportPreview>, backup: bool, confirm_reset: bool) -> String {
+pub fn body(
+    ui: &'static Ui,
+    error: Option<&str>,
+    preview: Option<&ImportPreview>,
+    backup: bool,
+    confirm_reset: bool,
+) -> String {
     let mut h = Html::new();
     h.el("h2", &[], ui.export_title).el("p", &[], ui.export_text);
     button(&mut h, "button", "export", "export", ui.export_button);
@@ -40,16 +46,21 @@ pub fn body(ui: &'static Ui, error: Option<&str>, preview: Option<&ImportPreview
     }
     h.el("label", &[("class", "file-label"), ("for", "import-file")], ui.import_label);
     // Read by the page's `change` listener on the container.
-    h.open("input", &[("type", "file"), ("id", "import-file"), ("accept", ".json,application/json"), ("data-act", "import")]);
+    h.open(
+        "input",
+        &[("type", "file"), ("id", "import-file"), ("accept", ".json,application/json"), ("data-act", "import")],
+    );
     if let Some(pv) = preview {
         h.open("div", &[("class", "panel"), ("id", "import-preview"), ("tabindex", "-1")]);
         if pv.unchanged {
             h.el("p", &[], ui.import_unchanged);
         } else {
             h.el("p", &[], ui.import_preview).open("ul", &[]);
-            for (template, ids) in
-                [(ui.import_lessons, &pv.lessons_added), (ui.import_scenarios, &pv.scenarios_improved), (ui.import_quizzes, &pv.quizzes_improved)]
-            {
+            for (template, ids) in [
+                (ui.import_lessons, &pv.lessons_added),
+                (ui.import_scenarios, &pv.scenarios_improved),
+                (ui.import_quizzes, &pv.quizzes_improved),
+            ] {
                 if !ids.is_empty() {
                     h.el("li", &[], &fill(template, ids.join(", ")));
                 }
@@ -121,7 +132,10 @@ mod tests {
     #[test]
     fn preview_lists_what_changes() {
         let html = body(Lang::En.ui(), None, Some(&preview(false)), false, false);
-        assert!(html.contains("<div class=\"panel\" id=\"import-preview\" tabindex=\"-1\"><p>This is what importing"), "{html}");
+        assert!(
+            html.contains("<div class=\"panel\" id=\"import-preview\" tabindex=\"-1\"><p>This is what importing"),
+            "{html}"
+        );
         assert!(html.contains("<li>Lessons that will be marked as read: a, b</li>"));
         assert!(!html.contains("Cases with a better result"));
         assert!(html.contains("<li>Knowledge checks with a better result: &lt;q&gt;</li>"));
@@ -138,7 +152,10 @@ mod tests {
         let html = body(Lang::En.ui(), None, None, true, true);
         assert!(html.contains("<h2>Backup</h2>"));
         assert!(html.contains("id=\"download-backup\" data-act=\"download-backup\">Download the backup</button>"));
-        assert!(html.contains("<div class=\"panel warning\" id=\"reset-confirm-panel\"><p><strong>Are you sure?"), "{html}");
+        assert!(
+            html.contains("<div class=\"panel warning\" id=\"reset-confirm-panel\"><p><strong>Are you sure?"),
+            "{html}"
+        );
         assert!(html.contains("class=\"button danger\" id=\"reset-confirm\" data-act=\"reset-confirm\">"));
         assert!(html.contains("data-act=\"reset-cancel\">Cancel</button>"));
         assert_eq!(html.matches("data-act=\"export\"").count(), 2);

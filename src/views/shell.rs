@@ -48,7 +48,11 @@ pub fn notice(lang: Lang, notice: Option<&Notice>) -> String {
         Notice::Corrupt { reason, backup_failed } => {
             h.el("p", &[], &fill(ui.storage_corrupt, reason));
             if !backup_failed {
-                h.el("button", &[("type", "button"), ("class", "button secondary"), ("data-act", "backup")], ui.backup_button);
+                h.el(
+                    "button",
+                    &[("type", "button"), ("class", "button secondary"), ("data-act", "backup")],
+                    ui.backup_button,
+                );
             }
         }
         Notice::Future(v) => {
@@ -56,7 +60,11 @@ pub fn notice(lang: Lang, notice: Option<&Notice>) -> String {
         }
         Notice::Unavailable(_) => {
             h.el("p", &[], ui.storage_unavailable);
-            h.el("button", &[("type", "button"), ("class", "button secondary"), ("data-act", "export")], ui.storage_save_copy);
+            h.el(
+                "button",
+                &[("type", "button"), ("class", "button secondary"), ("data-act", "export")],
+                ui.storage_save_copy,
+            );
         }
     }
     if !matches!(n, Notice::Unavailable(_)) {

@@ -41,7 +41,8 @@ async fn no_page_has_an_accessibility_violation_in_either_language() {
             // Each language starts from a fresh course, so every page shows
             // its first screen.
             c.goto(&server.url("/")).await.unwrap();
-            js(&c, &format!("localStorage.clear(); localStorage.setItem('kend-tegnene.lang', '{lang}'); return null")).await;
+            js(&c, &format!("localStorage.clear(); localStorage.setItem('kend-tegnene.lang', '{lang}'); return null"))
+                .await;
             for (path, ready) in PAGES {
                 c.goto(&server.url(path)).await.unwrap();
                 find(&c, ready).await;

@@ -29,7 +29,10 @@ async fn a_corrupt_value_is_backed_up_and_the_course_goes_on() {
         c.refresh().await.unwrap();
         wait_text(&c, "#storage-notice", "kunne ikke læses").await;
         find(&c, "#storage-notice [data-act='backup']").await;
-        assert_eq!(stored(&c, "kend-tegnene.progress.backup").await.as_deref(), Some("{\"version\":2,\"lessons\":{\"x\":"));
+        assert_eq!(
+            stored(&c, "kend-tegnene.progress.backup").await.as_deref(),
+            Some("{\"version\":2,\"lessons\":{\"x\":")
+        );
         // The course continues, and saves again, without touching the backup.
         c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
         find(&c, "#mark-read").await.click().await.unwrap();
@@ -54,7 +57,10 @@ async fn blocked_storage_keeps_the_course_working_in_memory_with_a_lasting_warni
         assert_eq!(blocked, true, "storage is really blocked");
         wait_text(&c, "#storage-notice", "tillader ikke").await;
         find(&c, "#storage-notice [data-act='export']").await;
-        assert!(c.find(fantoccini::Locator::Css("#storage-notice [data-act='dismiss']")).await.is_err(), "a lasting warning");
+        assert!(
+            c.find(fantoccini::Locator::Css("#storage-notice [data-act='dismiss']")).await.is_err(),
+            "a lasting warning"
+        );
         // Progress still works in memory.
         find(&c, &format!("a[href='/lesson/{LESSON}']")).await.click().await.unwrap();
         find(&c, "#mark-read").await.click().await.unwrap();
@@ -108,7 +114,8 @@ async fn two_tabs_see_each_others_progress_and_merge() {
 #[tokio::test]
 async fn export_then_import_into_a_fresh_profile() {
     let downloads = temp_dir("downloads");
-    let prefs = json!({ "download.default_directory": downloads.to_string_lossy(), "download.prompt_for_download": false });
+    let prefs =
+        json!({ "download.default_directory": downloads.to_string_lossy(), "download.prompt_for_download": false });
     let dl = downloads.clone();
     with_browser_prefs(prefs, move |c, server| async move {
         c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
@@ -135,7 +142,12 @@ async fn export_then_import_into_a_fresh_profile() {
 
 async fn wait_for_file(dir: &Path) -> std::path::PathBuf {
     for _ in 0..200 {
-        if let Some(f) = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == "json")) {
+        if let Some(f) = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "json"))
+        {
             return f;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -149,7 +161,11 @@ async fn a_malformed_import_file_is_refused_and_changes_nothing() {
     let bad = dir.join("not-progress.json");
     std::fs::write(&bad, "{\"format\":\"something-else\",\"progress\":{}}").unwrap();
     let broken = dir.join("broken.json");
-    std::fs::write(&broken, "{\"format\":\"kend-tegnene-progress\",\"exported_at\":1,\"progress\":{\"version\":2,\"lessons\":[").unwrap();
+    std::fs::write(
+        &broken,
+        "{\"format\":\"kend-tegnene-progress\",\"exported_at\":1,\"progress\":{\"version\":2,\"lessons\":[",
+    )
+    .unwrap();
     with_browser(move |c, server| async move {
         c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
         find(&c, "#mark-read").await.click().await.unwrap();
@@ -167,7 +183,9 @@ async fn a_malformed_import_file_is_refused_and_changes_nothing() {
 
 /// Progress with every item of the core module completed.
 fn completed_core() -> String {
-    let index: Value = serde_json::from_str(&std::fs::read_to_string(crate::support::dist().join("content/da/index.json")).unwrap()).unwrap();
+    let index: Value =
+        serde_json::from_str(&std::fs::read_to_string(crate::support::dist().join("content/da/index.json")).unwrap())
+            .unwrap();
     let module = index["modules"].as_array().unwrap().iter().find(|m| m["id"] == "core").unwrap();
     let (mut lessons, mut scenarios, mut quizzes) = (json!({}), json!({}), json!({}));
     for item in module["items"].as_array().unwrap() {
@@ -194,7 +212,8 @@ async fn the_certificate_prints_to_one_page_with_the_name_and_results() {
         let dir = temp_dir("certificate");
         let path = dir.join("certificate.pdf");
         std::fs::write(&path, pdf).unwrap();
-        let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext (poppler-utils)");
+        let out =
+            std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext (poppler-utils)");
         // pdftotext breaks lines where the page does; compare words.
         let text = String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(text.contains("Kim Testesen"), "{text}");
@@ -203,7 +222,12 @@ async fn the_certificate_prints_to_one_page_with_the_name_and_results() {
         assert!(text.contains("90 %") && text.contains("80 %"), "{text}");
         assert!(!text.contains("Udskriv"), "the controls are not printed");
         let pages = std::process::Command::new("pdfinfo").arg(&path).output().unwrap();
-        assert!(String::from_utf8_lossy(&pages.stdout).lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "one page");
+        assert!(
+            String::from_utf8_lossy(&pages.stdout)
+                .lines()
+                .any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")),
+            "one page"
+        );
     })
     .await;
 }

@@ -37,7 +37,11 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
                     let first = js(&c, "return document.querySelector('#order-list li').dataset.i").await;
                     tab_to(&c, "question-title").await;
                     for _ in 0..60 {
-                        let f = js(&c, "const a = document.activeElement; return a && a.dataset.act === 'down' ? 'down' : ''").await;
+                        let f = js(
+                            &c,
+                            "const a = document.activeElement; return a && a.dataset.act === 'down' ? 'down' : ''",
+                        )
+                        .await;
                         if f == "down" {
                             break;
                         }
@@ -120,7 +124,14 @@ async fn the_overview_counts_questions_due_for_review() {
                 }
             }
         });
-        js(&c, &format!("localStorage.setItem('kend-tegnene.progress', {}); return null", serde_json::to_string(&progress.to_string()).unwrap())).await;
+        js(
+            &c,
+            &format!(
+                "localStorage.setItem('kend-tegnene.progress', {}); return null",
+                serde_json::to_string(&progress.to_string()).unwrap()
+            ),
+        )
+        .await;
         c.refresh().await.unwrap();
         wait_text(&c, "#review-due", "1 spørgsmål til repetition").await;
         find(&c, &format!("#review-due a[href='/quiz/{QUIZ}']")).await;

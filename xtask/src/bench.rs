@@ -122,7 +122,9 @@ fn big_site(root: &Path) -> std::path::PathBuf {
 }
 
 async fn mark_time(c: &fantoccini::Client, name: &str) -> f64 {
-    let script = format!("const m = performance.getEntriesByName('{name}'); return m.length ? m[m.length - 1].startTime : null;");
+    let script = format!(
+        "const m = performance.getEntriesByName('{name}'); return m.length ? m[m.length - 1].startTime : null;"
+    );
     for _ in 0..400 {
         if let Some(t) = js(c, &script).await.as_f64() {
             return t;

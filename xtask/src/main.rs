@@ -56,11 +56,7 @@ pub fn dist() -> PathBuf {
 }
 
 fn port_arg(args: &[String]) -> u16 {
-    args.iter()
-        .position(|a| a == "--port")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(8080)
+    args.iter().position(|a| a == "--port").and_then(|i| args.get(i + 1)).and_then(|p| p.parse().ok()).unwrap_or(8080)
 }
 
 /// Run a command to completion, failing with its name if it fails.
@@ -163,7 +159,8 @@ fn test(extra: &[String]) -> Result {
         println!("{line}");
         if let Some(rest) = line.strip_prefix("test result: ") {
             let count = |word: &str| {
-                rest.split(';').find_map(|part| part.trim().strip_suffix(word)?.trim().rsplit(' ').next()?.parse::<u32>().ok())
+                rest.split(';')
+                    .find_map(|part| part.trim().strip_suffix(word)?.trim().rsplit(' ').next()?.parse::<u32>().ok())
             };
             passed += count(" passed").unwrap_or(0);
             failed += count(" failed").unwrap_or(0);

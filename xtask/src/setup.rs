@@ -34,9 +34,10 @@ pub fn tools_dir() -> PathBuf {
 /// PATH with the npm tools and cargo's bin folder in front.
 pub fn path_with_tools() -> String {
     let mut parts = vec![tools_dir().join("node_modules").join(".bin")];
-    if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| {
-        std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo"))
-    }) {
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
         parts.push(home.join("bin"));
     }
     let mut path = std::env::join_paths(parts).unwrap_or_default().to_string_lossy().into_owned();
@@ -107,7 +108,9 @@ fn npm_tools() -> Result {
     {
         return Ok(());
     }
-    println!("setup: installing wasm-opt (npm binaryen@{BINARYEN_VERSION}), terser@{TERSER_VERSION}, axe-core@{AXE_VERSION}");
+    println!(
+        "setup: installing wasm-opt (npm binaryen@{BINARYEN_VERSION}), terser@{TERSER_VERSION}, axe-core@{AXE_VERSION}"
+    );
     std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
     run(Command::new("npm")
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
@@ -122,7 +125,9 @@ fn chromium() -> Result {
     if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") && have("/usr/bin/pdftotext") {
         return Ok(());
     }
-    println!("setup: installing Debian's chromium, chromium-driver and poppler-utils (pdftotext) for the browser tests");
+    println!(
+        "setup: installing Debian's chromium, chromium-driver and poppler-utils (pdftotext) for the browser tests"
+    );
     let sudo = output("id", &["-u"]).map(|u| u.trim() != "0").unwrap_or(true);
     let apt = |args: &[&str]| {
         let mut cmd = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
