@@ -18,8 +18,8 @@ pub fn LessonPage(id: String) -> AnyView {
 }
 
 fn lesson_view(lesson: Lesson) -> impl IntoView {
-    let catalog = ctx().catalog.get_untracked().and_then(Result::ok);
     let ctx = ctx();
+    let catalog = ctx.catalog.get_untracked().and_then(Result::ok);
     let id = lesson.id.clone();
     let read = {
         let id = id.clone();

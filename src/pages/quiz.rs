@@ -14,7 +14,7 @@ use crate::browser::{self, focus_id, now};
 use crate::content::{QuestionKind, Quiz};
 use crate::progress::LastAnswer;
 use crate::quiz::confidence::Confidence;
-use crate::quiz::grade::{grade, round_percent, Graded, Response};
+use crate::quiz::grade::{grade, Graded, Response};
 use crate::quiz::review::after_answer;
 use crate::views::quiz as views;
 
@@ -91,13 +91,14 @@ fn quiz_view(q: Quiz) -> impl IntoView {
     let q = StoredValue::new(q);
     let id = q.with_value(|q| q.id.clone());
     let screen = RwSignal::new(Screen::Current);
-    let round = RwSignal::new(Vec::<Graded>::new());
+    // The score of the round just finished, shown on the result.
+    let finished = RwSignal::new(None::<u8>);
 
     let start = {
         let id = id.clone();
         move |retry: bool| {
             ctx.progress.update(|p| p.start_round(&id, retry, now()));
-            round.set(vec![]);
+            finished.set(None);
             screen.set(Screen::Current);
             request_animation_frame(|| focus_id("question-title"));
         }
@@ -135,7 +136,6 @@ fn quiz_view(q: Quiz) -> impl IntoView {
                 p.record_answer(&id, &question.id, answer, review);
                 last = q.with_value(|q| views::remaining(q, p, t)).is_some_and(|r| r.is_empty());
             });
-            round.update(|r| r.push(graded.clone()));
             screen.set(Screen::Feedback { question: i, graded, last });
             request_animation_frame(|| focus_id("feedback-title"));
         }
@@ -149,24 +149,14 @@ fn quiz_view(q: Quiz) -> impl IntoView {
                 request_animation_frame(|| focus_id("question-title"));
                 return;
             }
+            // Scored on each question's latest answer, so a round resumed
+            // after a reload, or a retry of the missed ones, counts them all.
+            let mut percent = 0;
             ctx.progress.update(|p| {
-                let retry = p.quiz(&id).and_then(|r| r.current.as_ref()).is_some_and(|c| c.retry);
-                // A full round scores itself; a retry round scores the share
-                // of all questions now answered right.
-                let percent = if retry {
-                    q.with_value(|q| {
-                        let right = q
-                            .questions
-                            .iter()
-                            .filter(|x| p.item(&id, &x.id).and_then(|r| r.last.as_ref()).is_some_and(|l| l.correct))
-                            .count();
-                        (right * 100 / q.questions.len().max(1)) as u8
-                    })
-                } else {
-                    round_percent(&round.get_untracked())
-                };
+                percent = q.with_value(|q| views::percent_right(q, p));
                 p.finish_round(&id, percent, now());
             });
+            finished.set(Some(percent));
             screen.set(Screen::Result);
             request_animation_frame(|| focus_id("result-title"));
         }
@@ -213,7 +203,7 @@ fn quiz_view(q: Quiz) -> impl IntoView {
                 Screen::Feedback { question, graded, last } => {
                     views::feedback(ui, &q.questions[question], &graded, last)
                 }
-                Screen::Result => views::result(ui, q, p, round.with(|r| (!r.is_empty()).then(|| round_percent(r))), t),
+                Screen::Result => views::result(ui, q, p, finished.get(), t),
                 Screen::Current => match views::remaining(q, p, t) {
                     Some(rest) if !rest.is_empty() => {
                         // Numbered within the round (a retry round starts at 1).

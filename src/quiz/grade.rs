@@ -197,31 +197,6 @@ pub fn presented_order(question_id: &str, n: usize) -> Vec<usize> {
     order
 }
 
-/// The score of a round of questions, 0-100: the mean of each question's
-/// share of its points, so every question weighs the same whatever its
-/// number of options. 100 only when every answer is fully correct; 0 for
-/// an empty round.
-pub fn round_percent(graded: &[Graded]) -> u8 {
-    if graded.is_empty() {
-        return 0;
-    }
-    // Basis points (1/10000) per question, then the mean, rounded.
-    let total: u64 = graded
-        .iter()
-        .map(|g| match g.possible {
-            0 => u64::from(g.correct) * 10_000,
-            p => u64::from(g.earned.min(p)) * 10_000 / u64::from(p),
-        })
-        .sum();
-    let percent = ((total / graded.len() as u64) + 50) / 100;
-    let percent = percent.min(100) as u8;
-    if graded.iter().all(|g| g.correct) {
-        100
-    } else {
-        percent.min(99)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,28 +408,5 @@ mod tests {
         let q = order(5);
         let shown = presented_order("q", 5);
         assert!(!grade(&q, &Response::Order(shown)).correct);
-    }
-
-    fn g(earned: u32, possible: u32) -> Graded {
-        Graded { correct: earned == possible, earned, possible, fits: true, marks: vec![] }
-    }
-
-    #[test]
-    fn round_percent_weighs_questions_equally() {
-        assert_eq!(round_percent(&[]), 0);
-        assert_eq!(round_percent(&[g(1, 1), g(5, 5)]), 100);
-        assert_eq!(round_percent(&[g(1, 1), g(0, 1)]), 50);
-        // 1 + 0.5 + 0 over 3 questions.
-        assert_eq!(round_percent(&[g(1, 1), g(4, 8), g(0, 1)]), 50);
-        // 2/3 rounds to 67.
-        assert_eq!(round_percent(&[g(2, 3)]), 67);
-    }
-
-    #[test]
-    fn round_percent_is_100_only_when_all_correct() {
-        let mut many = vec![g(1, 1); 199];
-        many.push(g(9, 10));
-        assert_eq!(round_percent(&many), 99);
-        assert_eq!(round_percent(&[g(0, 0)]), 100, "an empty question answered 'correct'");
     }
 }

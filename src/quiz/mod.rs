@@ -10,5 +10,5 @@ pub mod review;
 pub mod scenario;
 
 pub use confidence::{calibration, tag_scores, Confidence, LevelCount, TagCalibration, TagScore};
-pub use grade::{grade, presented_order, round_percent, Graded, Mark, Response};
+pub use grade::{grade, presented_order, Graded, Mark, Response};
 pub use review::{after_answer, is_due, Review};

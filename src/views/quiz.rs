@@ -30,6 +30,16 @@ pub fn remaining(q: &Quiz, p: &Progress, now: u64) -> Option<Vec<usize>> {
     )
 }
 
+/// The share of the quiz's questions whose latest answer was right, 0-100.
+pub fn percent_right(q: &Quiz, p: &Progress) -> u8 {
+    let right = q
+        .questions
+        .iter()
+        .filter(|x| p.item(&q.id, &x.id).and_then(|r| r.last.as_ref()).is_some_and(|l| l.correct))
+        .count();
+    (right * 100 / q.questions.len().max(1)) as u8
+}
+
 pub fn practice_count(q: &Quiz, p: &Progress, now: u64) -> usize {
     q.questions.iter().filter(|x| needs_practice(p, &q.id, &x.id, now)).count()
 }
@@ -316,6 +326,28 @@ mod tests {
         assert!(html.contains("Not a sign"));
         assert!(html.contains("href=\"/lesson/a#b\""));
         assert!(html.contains("See the result"));
+    }
+
+    #[test]
+    fn percent_right_counts_latest_answers() {
+        let mut quiz = Quiz {
+            id: "k".into(),
+            title: "K".into(),
+            minutes: 1,
+            tags: vec![],
+            intro: String::new(),
+            questions: vec![question(QuestionKind::Single)],
+        };
+        let mut second = question(QuestionKind::Single);
+        second.id = "q2".into();
+        quiz.questions.push(second);
+        let mut p = Progress::default();
+        let answer = |correct, at| LastAnswer { at, correct, confidence: 0, tags: vec![] };
+        p.record_answer("k", "q", answer(false, 1), None);
+        p.record_answer("k", "q2", answer(true, 2), None);
+        assert_eq!(percent_right(&quiz, &p), 50);
+        p.record_answer("k", "q", answer(true, 3), None);
+        assert_eq!(percent_right(&quiz, &p), 100);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use fantoccini::key::Key;
 
-use crate::support::{dist, find, focused_id, js, press, tab_to, temp_dir, wait_text, with_browser};
+use crate::support::{dist, find, js, press, tab_to, temp_dir, wait_focus, wait_text, with_browser};
 
 const LESSON: &str = "what-is-trafficking";
 const SCENARIO: &str = "er-night-shift";
@@ -35,13 +35,13 @@ async fn lesson_and_scenario_progress_survive_a_reload() {
             if c.find(fantoccini::Locator::Css("#result-title")).await.is_ok() {
                 break;
             }
-            assert_eq!(focused_id(&c).await, "step-title", "focus moves to the new step");
+            wait_focus(&c, "step-title").await;
             press(&c, "1").await;
-            assert_eq!(focused_id(&c).await, "choice-0");
+            wait_focus(&c, "choice-0").await;
             press(&c, &Key::Enter.to_string()).await;
             let feedback = find(&c, "#feedback-title").await;
             assert!(!feedback.text().await.unwrap().is_empty());
-            assert_eq!(focused_id(&c).await, "feedback-title", "focus moves to the feedback");
+            wait_focus(&c, "feedback-title").await;
             tab_to(&c, "continue").await;
             press(&c, &Key::Enter.to_string()).await;
         }

@@ -4,7 +4,7 @@
 
 use fantoccini::key::Key;
 
-use crate::support::{find, focused_id, js, press, tab_to, wait_text, with_browser};
+use crate::support::{find, js, press, tab_to, wait_focus, wait_text, with_browser};
 
 const QUIZ: &str = "core-check";
 
@@ -62,7 +62,7 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
 
             let feedback = find(&c, "#feedback-title").await;
             assert!(!feedback.text().await.unwrap().is_empty());
-            assert_eq!(focused_id(&c).await, "feedback-title", "focus moves to the feedback");
+            wait_focus(&c, "feedback-title").await;
             assert!(!find(&c, ".feedback .marks").await.text().await.unwrap().is_empty());
             tab_to(&c, "next").await;
             press(&c, &Key::Enter.to_string()).await;
@@ -75,7 +75,7 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
         // The result: score, per-category table, calibration, and a retry
         // of only the missed questions.
         wait_text(&c, "#score", "%").await;
-        assert_eq!(focused_id(&c).await, "result-title");
+        wait_focus(&c, "result-title").await;
         find(&c, ".tag-scores tr").await;
         find(&c, "#calibration").await;
         let retry = find(&c, "#retry").await.text().await.unwrap();

@@ -183,3 +183,18 @@ pub async fn tab_to(c: &fantoccini::Client, id: &str) {
     }
     panic!("Tab never reached #{id}");
 }
+
+/// Wait until the element with `id` has focus. Focus moves once the new
+/// screen has rendered (at the next animation frame), so it is polled.
+pub async fn wait_focus(c: &Client, id: &str) {
+    let deadline = Instant::now() + WAIT;
+    let mut last = String::new();
+    while Instant::now() < deadline {
+        last = focused_id(c).await;
+        if last == id {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("focus never moved to #{id}; it is on #{last}");
+}
