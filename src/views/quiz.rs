@@ -328,16 +328,20 @@ mod tests {
         assert!(html.contains("See the result"));
     }
 
-    #[test]
-    fn percent_right_counts_latest_answers() {
-        let mut quiz = Quiz {
+    fn one_question_quiz() -> Quiz {
+        Quiz {
             id: "k".into(),
             title: "K".into(),
             minutes: 1,
             tags: vec![],
             intro: String::new(),
             questions: vec![question(QuestionKind::Single)],
-        };
+        }
+    }
+
+    #[test]
+    fn percent_right_counts_latest_answers() {
+        let mut quiz = one_question_quiz();
         let mut second = question(QuestionKind::Single);
         second.id = "q2".into();
         quiz.questions.push(second);
@@ -353,14 +357,7 @@ mod tests {
     #[test]
     fn result_shows_sure_and_wrong_per_category_and_a_retry() {
         let ui = Lang::En.ui();
-        let quiz = Quiz {
-            id: "k".into(),
-            title: "K".into(),
-            minutes: 1,
-            tags: vec![],
-            intro: String::new(),
-            questions: vec![question(QuestionKind::Single)],
-        };
+        let quiz = one_question_quiz();
         let mut p = Progress::default();
         p.start_round("k", false, 0);
         let answer =
