@@ -2,6 +2,11 @@
 // Content-Security-Policy can forbid inline script altogether.
 import init from "/kend-tegnene.js";
 
+// Keep the course usable offline after one visit (see sw.js).
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js").catch(() => {});
+}
+
 init({ module_or_path: "/kend-tegnene_bg.wasm" }).catch((err) => {
   const p = document.createElement("p");
   p.setAttribute("role", "alert");

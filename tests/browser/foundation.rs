@@ -165,3 +165,26 @@ async fn no_request_leaves_the_origin() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn after_one_visit_the_course_works_with_the_server_gone() {
+    with_browser(|c, server| async move {
+        c.goto(&server.url("/")).await.unwrap();
+        find(&c, &format!("li[data-id='{LESSON}']")).await;
+        // Wait for the service worker to take over, then visit once.
+        let controlled = js(&c, "return new Promise(r => { const f = () => navigator.serviceWorker.controller ? r(true) : setTimeout(f, 50); f(); })").await;
+        assert_eq!(controlled, true);
+        c.refresh().await.unwrap();
+        find(&c, &format!("a[href='/lesson/{LESSON}']")).await.click().await.unwrap();
+        find(&c, "#mark-read").await.click().await.unwrap();
+        wait_text(&c, "#mark-read", "Læst").await;
+
+        server.set_down(true);
+        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        wait_text(&c, "h1", "menneskehandel").await;
+        assert_eq!(find(&c, "#mark-read").await.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+        c.goto(&server.url("/")).await.unwrap();
+        wait_text(&c, &format!("li[data-id='{LESSON}'] .status"), "Gennemført").await;
+    })
+    .await;
+}

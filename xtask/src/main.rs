@@ -86,13 +86,34 @@ fn build() -> Result {
         .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort --cfg erase_components"))?;
     let js = dist().join("kend-tegnene.js");
     unexport_unused_classes(&js)?;
-    run(Command::new("terser")
-        .arg(&js)
-        .args(["--module", "--compress", "--mangle", "--output"])
-        .arg(&js)
-        .env("PATH", setup::path_with_tools()))?;
+    stamp_service_worker()?;
+    // Minify every script: the JS glue and the loader are ES modules, the
+    // service worker is a classic script.
+    for (file, module) in [("kend-tegnene.js", true), ("boot.js", true), ("sw.js", false)] {
+        let path = dist().join(file);
+        let mut cmd = Command::new("terser");
+        cmd.arg(&path).args(["--compress", "--mangle", "--output"]).arg(&path);
+        if module {
+            cmd.arg("--module");
+        }
+        run(cmd.env("PATH", setup::path_with_tools()))?;
+    }
     compile_content(&root().join("content"), &dist().join("content"))?;
     Ok(())
+}
+
+/// Name the service worker's cache after the shell it keeps, so a new build
+/// is installed afresh in browsers that kept the old one.
+fn stamp_service_worker() -> Result {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a
+    for file in ["kend-tegnene_bg.wasm", "kend-tegnene.js", "main.css", "index.html", "boot.js"] {
+        for b in std::fs::read(dist().join(file)).map_err(|e| format!("{file}: {e}"))? {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    let sw = dist().join("sw.js");
+    let text = std::fs::read_to_string(&sw).map_err(|e| format!("sw.js: {e}"))?;
+    std::fs::write(&sw, text.replace("kend-tegnene-BUILD", &format!("kend-tegnene-{hash:016x}"))).map_err(|e| e.to_string())
 }
 
 /// wasm-bindgen exports JS classes for wasm-streams (linked through
