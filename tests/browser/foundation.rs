@@ -3,7 +3,7 @@
 
 use fantoccini::key::Key;
 
-use crate::support::{dist, find, js, press, tab_to, temp_dir, wait_focus, wait_text, with_browser};
+use crate::support::{dist, find, js, press, stored, tab_to, temp_dir, wait_focus, wait_text, with_browser};
 
 const LESSON: &str = "what-is-trafficking";
 const SCENARIO: &str = "er-night-shift";
@@ -54,8 +54,8 @@ async fn lesson_and_scenario_progress_survive_a_reload() {
         c.goto(&server.url("/")).await.unwrap();
         wait_text(&c, &format!("li[data-id='{LESSON}'] .status"), "Gennemført").await;
         wait_text(&c, &format!("li[data-id='{SCENARIO}'] .status"), "%").await;
-        let stored = js(&c, "return localStorage.getItem('kend-tegnene.progress')").await;
-        let stored: serde_json::Value = serde_json::from_str(stored.as_str().unwrap()).unwrap();
+        let stored: serde_json::Value =
+            serde_json::from_str(&stored(&c, "kend-tegnene.progress").await.unwrap()).unwrap();
         assert_eq!(stored["version"], kend_tegnene::progress::CURRENT_VERSION);
         assert!(stored["lessons"][LESSON]["read_at"].is_u64());
         assert!(stored["scenarios"][SCENARIO]["best"].is_u64());

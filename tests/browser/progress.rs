@@ -7,18 +7,10 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use crate::support::{find, js, temp_dir, wait_text, with_browser, with_browser_prefs};
+use crate::support::{find, js, set_stored, stored, temp_dir, wait_text, with_browser, with_browser_prefs};
 
 const KEY: &str = "kend-tegnene.progress";
 const LESSON: &str = "what-is-trafficking";
-
-async fn stored(c: &fantoccini::Client, key: &str) -> Option<String> {
-    js(c, &format!("return localStorage.getItem('{key}')")).await.as_str().map(String::from)
-}
-
-async fn set_stored(c: &fantoccini::Client, key: &str, value: &str) {
-    js(c, &format!("localStorage.setItem('{key}', {}); return null", serde_json::to_string(value).unwrap())).await;
-}
 
 #[tokio::test]
 async fn a_corrupt_value_is_backed_up_and_the_course_goes_on() {

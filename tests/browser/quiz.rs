@@ -4,7 +4,7 @@
 
 use fantoccini::key::Key;
 
-use crate::support::{find, js, press, tab_to, wait_focus, wait_text, with_browser};
+use crate::support::{find, js, press, set_stored, stored, tab_to, wait_focus, wait_text, with_browser};
 
 const QUIZ: &str = "core-check";
 
@@ -84,8 +84,8 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
         tab_to(&c, "retry").await;
         press(&c, &Key::Enter.to_string()).await;
         wait_text(&c, "#question-title", "1").await;
-        let stored = js(&c, "return localStorage.getItem('kend-tegnene.progress')").await;
-        let stored: serde_json::Value = serde_json::from_str(stored.as_str().unwrap()).unwrap();
+        let stored: serde_json::Value =
+            serde_json::from_str(&stored(&c, "kend-tegnene.progress").await.unwrap()).unwrap();
         assert_eq!(stored["quizzes"][QUIZ]["current"]["retry"], true);
         assert_eq!(stored["quizzes"][QUIZ]["rounds"], 1);
     })
@@ -124,14 +124,7 @@ async fn the_overview_counts_questions_due_for_review() {
                 }
             }
         });
-        js(
-            &c,
-            &format!(
-                "localStorage.setItem('kend-tegnene.progress', {}); return null",
-                serde_json::to_string(&progress.to_string()).unwrap()
-            ),
-        )
-        .await;
+        set_stored(&c, "kend-tegnene.progress", &progress.to_string()).await;
         c.refresh().await.unwrap();
         wait_text(&c, "#review-due", "1 spørgsmål til repetition").await;
         find(&c, &format!("#review-due a[href='/quiz/{QUIZ}']")).await;

@@ -198,3 +198,13 @@ pub async fn wait_focus(c: &Client, id: &str) {
     }
     panic!("focus never moved to #{id}; it is on #{last}");
 }
+
+/// A localStorage value of the page's origin.
+pub async fn stored(c: &Client, key: &str) -> Option<String> {
+    js(c, &format!("return localStorage.getItem('{key}')")).await.as_str().map(String::from)
+}
+
+/// Set a localStorage value of the page's origin.
+pub async fn set_stored(c: &Client, key: &str, value: &str) {
+    js(c, &format!("localStorage.setItem('{key}', {}); return null", serde_json::to_string(value).unwrap())).await;
+}

@@ -113,7 +113,8 @@ fn stamp_service_worker() -> Result {
     }
     let sw = dist().join("sw.js");
     let text = std::fs::read_to_string(&sw).map_err(|e| format!("sw.js: {e}"))?;
-    std::fs::write(&sw, text.replace("kend-tegnene-BUILD", &format!("kend-tegnene-{hash:016x}"))).map_err(|e| e.to_string())
+    std::fs::write(&sw, text.replace("kend-tegnene-BUILD", &format!("kend-tegnene-{hash:016x}")))
+        .map_err(|e| e.to_string())
 }
 
 /// wasm-bindgen exports JS classes for wasm-streams (linked through
