@@ -376,11 +376,20 @@ pub fn compile(root: &Path) -> Compiled {
 
     // Cross-check: a quiz has the same questions in every language, because
     // progress and the review queue are keyed by question id.
+    // The same for scenarios, whose saved attempts are choice positions.
     let reference = Lang::ALL[0];
     for lang in &Lang::ALL[1..] {
         for (id, (_, shape)) in &outputs[lang].quizzes {
             if let Some((_, base)) = outputs[&reference].quizzes.get(id) {
                 problems.extend(shape.differences(base));
+            }
+        }
+        for (id, s) in &outputs[lang].scenarios {
+            if let Some(base) = outputs[&reference].scenarios.get(id) {
+                let file = format!("content/{}/scenarios/{id}.toml", lang.code());
+                for message in scenario::structure_differences(s, base) {
+                    problems.push(Problem { file: file.clone(), line: 1, message });
+                }
             }
         }
     }

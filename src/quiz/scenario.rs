@@ -226,6 +226,35 @@ pub fn validate(s: &Scenario) -> Vec<GraphIssue> {
     issues
 }
 
+/// How `s` differs in structure from `base`, the same scenario in another
+/// language: saved attempts store choice positions, so every language must
+/// have the same steps, the same number of choices in the same order, each
+/// leading to the same place with the same quality, and the same endings.
+pub fn structure_differences(s: &Scenario, base: &Scenario) -> Vec<String> {
+    let mut out = Vec::new();
+    if s.start != base.start {
+        out.push(format!("start is '{}' here but '{}' in the other language", s.start, base.start));
+    }
+    let ids = |steps: &[Step]| steps.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    if ids(&s.steps) != ids(&base.steps) {
+        out.push(format!("the steps are {:?} here but {:?} in the other language", ids(&s.steps), ids(&base.steps)));
+    }
+    for (step, other) in s.steps.iter().filter_map(|x| Some((x, base.step(&x.id)?))) {
+        let shape = |st: &Step| st.choices.iter().map(|c| (c.next.clone(), c.quality)).collect::<Vec<_>>();
+        if shape(step) != shape(other) {
+            out.push(format!(
+                "the choices of step '{}' differ from the other language (same order, same next step and quality needed)",
+                step.id
+            ));
+        }
+    }
+    let endings = |sc: &Scenario| sc.endings.iter().map(|e| (e.id.clone(), e.grade)).collect::<Vec<_>>();
+    if endings(s) != endings(base) {
+        out.push("the endings (ids and grades) differ from the other language".to_string());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +377,19 @@ mod tests {
         let issues = validate(&s);
         assert!(issues.contains(&GraphIssue::UnknownStart("zzz".into())));
         assert!(issues.contains(&GraphIssue::NoBestEnding));
+    }
+
+    #[test]
+    fn languages_must_share_the_structure() {
+        let base = sample();
+        assert_eq!(structure_differences(&base.clone(), &base), Vec::<String>::new());
+        let mut swapped = base.clone();
+        swapped.steps[0].choices.swap(0, 1);
+        assert_eq!(structure_differences(&swapped, &base).len(), 1);
+        let mut fewer = base.clone();
+        fewer.endings.pop();
+        fewer.steps.pop();
+        assert!(structure_differences(&fewer, &base).len() >= 2);
     }
 
     #[test]
