@@ -98,7 +98,7 @@ fn App() -> impl IntoView {
             if !may_save {
                 return;
             }
-            if let Err(e) = LocalStore.write(progress::KEY, text) {
+            if let Err(e) = progress::save(&LocalStore, text) {
                 notice.set(Some(Notice::Unavailable(e.0)));
             }
         },
