@@ -108,18 +108,21 @@ async fn export_then_import_into_a_fresh_profile() {
     let downloads = temp_dir("downloads");
     let prefs =
         json!({ "download.default_directory": downloads.to_string_lossy(), "download.prompt_for_download": false });
-    let dl = downloads.clone();
+    // The exported text is copied out before the first browser closes:
+    // closing it may still tidy up its download folder.
+    let file = temp_dir("exported").join("progress.json");
+    let (dl, copy) = (downloads.clone(), file.clone());
     with_browser_prefs(prefs, move |c, server| async move {
         c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
         find(&c, "#mark-read").await.click().await.unwrap();
         c.goto(&server.url("/settings")).await.unwrap();
         find(&c, "#export").await.click().await.unwrap();
-        let file = wait_for_file(&dl).await;
-        let text = std::fs::read_to_string(&file).unwrap();
+        let downloaded = wait_for_file(&dl).await;
+        let text = std::fs::read_to_string(&downloaded).unwrap();
         assert!(text.contains("\"format\":\"kend-tegnene-progress\"") && text.contains(LESSON));
+        std::fs::write(&copy, text).unwrap();
     })
     .await;
-    let file = std::fs::read_dir(&downloads).unwrap().flatten().next().unwrap().path();
     with_browser(move |c, server| async move {
         c.goto(&server.url("/settings")).await.unwrap();
         find(&c, "#import-file").await.send_keys(&file.to_string_lossy()).await.unwrap();
