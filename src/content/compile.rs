@@ -113,6 +113,10 @@ struct RawStep {
     text: Spanned<String>,
     #[serde(rename = "choice", default)]
     choices: Vec<RawChoice>,
+    /// Two choices are defensible for different reasons (may have two `best`).
+    #[serde(default)]
+    #[allow(dead_code)]
+    dilemma: bool,
 }
 
 #[derive(Deserialize)]
@@ -126,6 +130,14 @@ struct RawChoice {
     tags: Vec<Spanned<String>>,
     #[serde(default)]
     learn_more: Option<Spanned<String>>,
+    /// What a choice that is not the best cost, shown before the next step.
+    #[serde(default)]
+    #[allow(dead_code)]
+    consequence: Option<Spanned<String>>,
+    /// Keep this choice last when choices are shuffled.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pin_last: bool,
 }
 
 #[derive(Deserialize)]
@@ -145,6 +157,14 @@ struct RawQuiz {
     #[serde(default)]
     tags: Vec<Spanned<String>>,
     intro: Spanned<String>,
+    /// Questions drawn per round from the pool (all questions); none = all.
+    #[serde(default)]
+    #[allow(dead_code)]
+    round: Option<Spanned<u32>>,
+    /// Questions drawn for the module's pre-check; none = no pre-check.
+    #[serde(default)]
+    #[allow(dead_code)]
+    precheck: Option<Spanned<u32>>,
     #[serde(rename = "question", default)]
     questions: Vec<RawQuestion>,
 }
@@ -186,6 +206,10 @@ struct RawOption {
     #[serde(default)]
     correct: bool,
     feedback: Spanned<String>,
+    /// Keep this option last when options are shuffled.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pin_last: bool,
 }
 
 #[derive(Deserialize)]

@@ -2,10 +2,12 @@
 //! prerequisite is cargo: everything else is installed by `setup`, which
 //! every other command runs first and which does nothing when all is there.
 //!
-//!   setup   install the wasm target, Trunk, wasm-bindgen, wasm-opt, Chromium
+//!   setup   install what building needs (wasm target, std sources, Trunk,
+//!           wasm-bindgen, wasm-opt, terser) and what testing needs (Chromium)
 //!   build   build the release app into dist/ and compile content into it
-//!   serve   build, then serve dist/ at http://127.0.0.1:8080
-//!   test    build, then run every test: native, content, browser
+//!   serve   build, then serve dist/ at http://127.0.0.1:8080 (no test tools)
+//!   test    build, prove the offline build from an empty registry, then run
+//!           every test: native, content, browser
 //!   check   check the content only, listing every problem with file and line
 //!   bench   build, then print sizes (and, with Chromium, load times)
 
@@ -14,6 +16,7 @@
 mod support;
 
 mod bench;
+mod guard;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -70,20 +73,8 @@ pub fn run(cmd: &mut Command) -> Result {
 }
 
 fn build() -> Result {
-    setup::all()?;
-    println!("xtask: building the app shell with Trunk (release, offline)");
-    run(Command::new("trunk")
-        .args(["build", "--release"])
-        .current_dir(root())
-        .env("PATH", setup::path_with_tools())
-        // Rebuild the standard library with panics that abort at once, without
-        // formatting a message, and let Leptos erase component types: each
-        // takes a large share off the wasm (see ARCHITECTURE.md). These are
-        // nightly switches, allowed on this stable toolchain for the wasm
-        // build only; native builds and tests are untouched.
-        .env("RUSTC_BOOTSTRAP", "1")
-        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort --cfg erase_components"))?;
+    setup::build_tools()?;
+    trunk_build(&dist(), None)?;
     let js = dist().join("kend-tegnene.js");
     unexport_unused_classes(&js)?;
     stamp_service_worker()?;
@@ -100,6 +91,29 @@ fn build() -> Result {
     }
     compile_content(&root().join("content"), &dist().join("content"))?;
     Ok(())
+}
+
+/// The app shell, built by Trunk (release, offline) into `dist`, with cargo's
+/// registry cache in `cargo_home` (None: cargo's own).
+pub fn trunk_build(dist: &Path, cargo_home: Option<&Path>) -> Result {
+    println!("xtask: building the app shell with Trunk (release, offline)");
+    let mut cmd = Command::new("trunk");
+    cmd.args(["build", "--release", "--dist"])
+        .arg(dist)
+        .current_dir(root())
+        .env("PATH", setup::path_with_tools())
+        // Rebuild the standard library with panics that abort at once, without
+        // formatting a message, and let Leptos erase component types: each
+        // takes a large share off the wasm (see ARCHITECTURE.md). These are
+        // nightly switches, allowed on this stable toolchain for the wasm
+        // build only; native builds and tests are untouched.
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort --cfg erase_components");
+    if let Some(home) = cargo_home {
+        cmd.env("CARGO_HOME", home);
+    }
+    run(&mut cmd)
 }
 
 /// Name the service worker's cache after the shell it keeps, so a new build
@@ -163,7 +177,9 @@ fn serve(port: u16) -> Result {
 }
 
 fn test(extra: &[String]) -> Result {
+    setup::test_tools()?;
     build()?;
+    guard::offline_build_from_empty_registry()?;
     println!("xtask: running every test (native, content, browser)");
     let mut child = Command::new(env!("CARGO"))
         .args(["test", "--workspace"])

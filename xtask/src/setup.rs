@@ -1,7 +1,7 @@
 //! Installs what building and testing need, idempotently: each tool is
 //! checked first and installed only when missing or at the wrong version.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::{root, run, Result};
@@ -15,15 +15,64 @@ pub const TERSER_VERSION: &str = "5.51.4";
 /// The accessibility rules the browser tests run on every page.
 pub const AXE_VERSION: &str = "4.14.1";
 
+/// Everything: what building needs, and what the tests need besides.
 pub fn all() -> Result {
+    build_tools()?;
+    test_tools()
+}
+
+/// What building (and so serving) the course needs, and nothing more: no
+/// browser, no root.
+pub fn build_tools() -> Result {
     wasm_target()?;
+    sources(None)?;
     cargo_tool("trunk", TRUNK_VERSION, &["install", "--locked", "trunk", "--version", TRUNK_VERSION])?;
     let bindgen = lock_version("wasm-bindgen")?;
     // Not --locked: one of wasm-bindgen-cli's locked dependencies is not on
     // the registry mirror; the version itself is pinned.
     cargo_tool("wasm-bindgen", &bindgen, &["install", "wasm-bindgen-cli", "--version", &bindgen])?;
-    npm_tools()?;
+    npm_install(&[("binaryen", BINARYEN_VERSION), ("terser", TERSER_VERSION)])
+}
+
+/// What the tests need beyond building: axe-core, Chromium, its driver and
+/// pdftotext.
+pub fn test_tools() -> Result {
+    npm_install(&[("axe-core", AXE_VERSION)])?;
     chromium()
+}
+
+/// The source of every crate the offline release build compiles, in the
+/// registry cache of `cargo_home` (None: cargo's own). Trunk runs cargo
+/// `--offline`, and the release build recompiles the standard library, so
+/// the standard library's own dependencies (listed in the lockfile that ships
+/// with `rust-src`) must be there as well as the project's. Each is tried
+/// offline first, which is quick and needs no network once all is there.
+pub fn sources(cargo_home: Option<&Path>) -> Result {
+    let sysroot = output("rustc", &["--print", "sysroot"]).ok_or("cannot run rustc --print sysroot")?;
+    let std_manifest = Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml");
+    for manifest in [root().join("Cargo.toml"), std_manifest] {
+        let fetch = |offline: bool| {
+            let mut cmd = Command::new(env!("CARGO"));
+            cmd.args(["fetch", "--quiet", "--manifest-path"]).arg(&manifest);
+            if offline {
+                cmd.arg("--offline").stderr(Stdio::null());
+            }
+            if let Some(home) = cargo_home {
+                cmd.env("CARGO_HOME", home);
+            }
+            // The standard library's lockfile is the toolchain's: read it,
+            // never update it. Its manifest uses nightly cargo features.
+            cmd.arg("--locked").env("RUSTC_BOOTSTRAP", "1");
+            cmd.status().map(|s| s.success()).unwrap_or(false)
+        };
+        if !fetch(true) {
+            println!("setup: fetching the crates in {}", manifest.display());
+            if !fetch(false) {
+                return Err(format!("cargo fetch --manifest-path {} failed", manifest.display()));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Where npm-installed tools live (inside target/, so `cargo clean` clears it).
@@ -97,27 +146,21 @@ pub fn lock_version(package: &str) -> Result<String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
-/// wasm-opt (npm `binaryen`), terser and axe-core, into target/tools.
-fn npm_tools() -> Result {
-    let wasm_opt = output("wasm-opt", &["--version"]).unwrap_or_default();
-    let terser = output("terser", &["--version"]).unwrap_or_default();
-    let axe = std::fs::read_to_string(tools_dir().join("node_modules/axe-core/package.json")).unwrap_or_default();
-    if wasm_opt.split_whitespace().any(|w| w == BINARYEN_VERSION)
-        && terser.split_whitespace().any(|w| w == TERSER_VERSION)
-        && axe.contains(&format!("\"version\": \"{AXE_VERSION}\""))
-    {
+/// npm packages at exact versions into target/tools (wasm-opt comes from
+/// `binaryen`), installed only when one is missing or at another version.
+fn npm_install(packages: &[(&str, &str)]) -> Result {
+    let installed = |name: &str, version: &str| {
+        let manifest = tools_dir().join("node_modules").join(name).join("package.json");
+        std::fs::read_to_string(manifest).is_ok_and(|t| t.contains(&format!("\"version\": \"{version}")))
+    };
+    let missing: Vec<String> =
+        packages.iter().filter(|(n, v)| !installed(n, v)).map(|(n, v)| format!("{n}@{v}")).collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    println!(
-        "setup: installing wasm-opt (npm binaryen@{BINARYEN_VERSION}), terser@{TERSER_VERSION}, axe-core@{AXE_VERSION}"
-    );
+    println!("setup: installing {} (npm)", missing.join(", "));
     std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
-    run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--prefix"])
-        .arg(tools_dir())
-        .arg(format!("binaryen@{BINARYEN_VERSION}"))
-        .arg(format!("terser@{TERSER_VERSION}"))
-        .arg(format!("axe-core@{AXE_VERSION}")))
+    run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(tools_dir()).args(&missing))
 }
 
 fn chromium() -> Result {
