@@ -22,57 +22,8 @@ use crate::route::Route;
 use crate::router::provide_location;
 use crate::views;
 
-/// Where the chosen language is remembered. A setting, not progress.
-const LANG_KEY: &str = "kend-tegnene.lang";
-/// Written when the learner deletes their progress, so other open tabs
-/// drop theirs too instead of merging it back.
-const RESET_KEY: &str = "kend-tegnene.reset";
-
 pub fn start() {
     leptos::mount::mount_to_body(App);
-}
-
-/// State shared by every page.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub lang: RwSignal<Lang>,
-    pub progress: RwSignal<Progress>,
-    pub notice: RwSignal<Option<Notice>>,
-    /// The catalog once fetched and decoded (`None` while loading). A
-    /// signal set by an effect rather than a memo: it decodes once per fetch
-    /// and needs no comparison code for the catalog types.
-    pub catalog: RwSignal<Option<Result<Catalog, String>>>,
-}
-
-impl Ctx {
-    /// The strings of the current language. Untracked: a change of
-    /// language rebuilds the whole page (see `App`), so no single string
-    /// needs to react to it.
-    pub fn ui(&self) -> &'static Ui {
-        self.lang.get_untracked().ui()
-    }
-}
-
-pub fn ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
-
-/// The URL of a compiled content file in the current language.
-pub fn content_url(lang: Lang, path: &str) -> String {
-    format!("/content/{}/{path}", lang.code())
-}
-
-/// Fetch a compiled content file (`path` below `content/<lang>/`) in the
-/// current language, again when the language changes. The catalog and every
-/// page load through this one function, so the async machinery is compiled
-/// once for all of them.
-fn load_in(lang: RwSignal<Lang>, path: String) -> LocalResource<Result<String, String>> {
-    LocalResource::new(move || browser::fetch_text(content_url(lang.get(), &path)))
-}
-
-/// Fetch one compiled item: `folder` is "lessons", "scenarios" or "quizzes".
-pub fn load_item(folder: &'static str, id: String) -> LocalResource<Result<String, String>> {
-    load_in(ctx().lang, format!("{folder}/{id}.json"))
 }
 
 #[component]
@@ -170,18 +121,4 @@ fn App() -> impl IntoView {
         <main id="main" tabindex="-1">{page}</main>
         <div inner_html=move || views::shell::footer(lang.get())></div>
     }
-}
-
-/// Offer the copy of unreadable progress that loading kept, as a file.
-pub fn download_backup() {
-    if let Ok(Some(raw)) = LocalStore.read(progress::BACKUP_KEY) {
-        let _ = browser::download("kend-tegnene-backup.json", &raw);
-    }
-}
-
-/// Delete the learner's progress here and in every other open tab.
-pub fn reset_progress() {
-    let ctx = ctx();
-    let _ = LocalStore.write(RESET_KEY, &browser::now().to_string());
-    ctx.progress.set(Progress::default());
 }

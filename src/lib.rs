@@ -10,11 +10,14 @@ pub mod html;
 pub mod i18n;
 pub mod progress;
 pub mod quiz;
+pub mod role;
 pub mod route;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+mod state;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg(target_arch = "wasm32")]

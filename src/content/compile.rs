@@ -14,6 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::markdown::{self, LineIndex, Link, Rendered};
+use super::reference;
 use super::model::*;
 use crate::i18n::Lang;
 use crate::quiz::check::{self as quiz_check, QuizProblem};
@@ -235,11 +236,14 @@ struct FileReport<'a> {
     lines: LineIndex,
     problems: &'a mut Vec<Problem>,
     count: usize,
+    /// Glossary links found: (term id, line), checked once the glossary
+    /// is read.
+    terms: Vec<(String, usize)>,
 }
 
 impl<'a> FileReport<'a> {
     fn new(file: String, text: &str, problems: &'a mut Vec<Problem>) -> Self {
-        FileReport { file, lines: LineIndex::new(text, 1), problems, count: 0 }
+        FileReport { file, lines: LineIndex::new(text, 1), problems, count: 0, terms: vec![] }
     }
 
     fn at_line(&mut self, line: usize, message: impl Into<String>) {
@@ -291,6 +295,7 @@ impl<'a> FileReport<'a> {
             self.at_line(line, msg);
         }
         links.extend(r.links.into_iter().map(|l| (self.file.clone(), l)));
+        self.terms.extend(r.terms);
         r.html
     }
 
@@ -316,6 +321,10 @@ struct LangOutput {
     /// Titles of items, even those with other errors, for the catalog.
     titles: BTreeMap<String, (ItemKind, String, u32)>,
     links: Vec<(String, Link)>,
+    /// Glossary links: (file, term id, line).
+    term_links: Vec<(String, String, usize)>,
+    /// The "what to do now" guides, by id.
+    guides: BTreeMap<String, Lesson>,
 }
 
 /// Compile the content folder `root` (the folder named `content`).
@@ -418,7 +427,51 @@ pub fn compile(root: &Path) -> Compiled {
         }
     }
 
+    // The glossary of each language, and the term links checked against it.
+    let mut glossaries = BTreeMap::new();
+    for (lang, out) in &outputs {
+        let path = root.join(lang.code()).join("glossary.toml");
+        let file = rel(&path);
+        let mut glossary_problems = Vec::new();
+        let (glossary, definition_links) = match reference::read_glossary(&root.join(lang.code())) {
+            Some(text) => reference::glossary(&text, &mut glossary_problems),
+            None => (Glossary { terms: vec![] }, vec![]),
+        };
+        for (line, message) in glossary_problems {
+            problems.push(Problem { file: file.clone(), line, message });
+        }
+        let known: BTreeSet<&str> = glossary.terms.iter().map(|t| t.id.as_str()).collect();
+        let links = out.term_links.iter().cloned().chain(definition_links.into_iter().map(|(t, l)| (file.clone(), t, l)));
+        for (f, term, line) in links {
+            if !known.contains(term.as_str()) {
+                problems.push(Problem { file: f, line, message: format!("link to unknown glossary term '{term}'") });
+            }
+        }
+        glossaries.insert(*lang, glossary);
+    }
+    // Lessons link to a term by one id in every language.
+    let ids = |l: Lang| glossaries[&l].terms.iter().map(|t| t.id.clone()).collect::<BTreeSet<_>>();
+    for lang in &Lang::ALL[1..] {
+        for missing in ids(reference).symmetric_difference(&ids(*lang)) {
+            let file = format!("content/{}/glossary.toml", lang.code());
+            let message = format!("term '{missing}' must be in the glossary of every language");
+            problems.push(Problem { file, line: 1, message });
+        }
+    }
+
     for (lang, out) in outputs {
+        let glossary = &glossaries[&lang];
+        let lessons: Vec<&Lesson> =
+            out.lessons.iter().filter(|(id, _)| !out.errors.contains_key(*id)).map(|(_, (l, _))| l).collect();
+        let scenarios: Vec<&Scenario> =
+            out.scenarios.iter().filter(|(id, _)| !out.errors.contains_key(*id)).map(|(_, s)| s).collect();
+        let guides: Vec<&Lesson> = out.guides.values().collect();
+        let index = reference::search_index(lang, &lessons, &scenarios, glossary, &guides);
+        files.push((format!("{}/search.json", lang.code()), to_json(&index)));
+        files.push((format!("{}/glossary.json", lang.code()), to_json(glossary)));
+        for (id, g) in &out.guides {
+            files.push((format!("{}/guides/{id}.json", lang.code()), to_json(g)));
+        }
         let modules = manifest
             .modules
             .iter()
@@ -480,6 +533,8 @@ fn compile_lang(
         errors: BTreeMap::new(),
         titles: BTreeMap::new(),
         links: Vec::new(),
+        term_links: Vec::new(),
+        guides: BTreeMap::new(),
     };
     let dir = root.join(lang.code());
 
@@ -573,12 +628,37 @@ fn compile_lang(
                     }
                 }
             }
+            out.term_links.extend(report.terms.drain(..).map(|(t, l)| (report.file.clone(), t, l)));
             if let Some(summary) = report.summary() {
                 out.errors.insert(id.clone(), summary);
             }
         }
     }
+    compile_guides(&dir, rel, problems, &mut out);
     out
+}
+
+/// The "what to do now" guides in `guides/`, written like lessons. When
+/// the folder exists, every guide the app links to must be there.
+fn compile_guides(dir: &Path, rel: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>, out: &mut LangOutput) {
+    let folder = dir.join("guides");
+    if !folder.exists() {
+        return;
+    }
+    for id in crate::route::GUIDES {
+        let path = folder.join(format!("{id}.md"));
+        let file = rel(&path);
+        let Ok(text) = fs::read_to_string(&path) else {
+            problems.push(Problem { file, line: 1, message: format!("the guide '{id}' is missing") });
+            continue;
+        };
+        let mut report = FileReport::new(file, &text, problems);
+        if let Some((guide, _, links)) = compile_lesson(id, &text, &mut report) {
+            out.links.extend(links);
+            out.guides.insert(id.to_string(), guide);
+        }
+        out.term_links.extend(report.terms.drain(..).map(|(t, l)| (report.file.clone(), t, l)));
+    }
 }
 
 type LessonParts = (Lesson, Vec<String>, Vec<(String, Link)>);
@@ -629,6 +709,7 @@ fn compile_lesson(id: &str, text: &str, report: &mut FileReport) -> Option<Lesso
         }
     }
     let links = rendered.links.iter().map(|l| (report.file.clone(), l.clone())).collect();
+    report.terms.extend(rendered.terms.iter().cloned());
     let lesson = Lesson {
         id: id.to_string(),
         title: fm.title,
@@ -928,7 +1009,7 @@ fn compile_quiz(
     Some((quiz, shape))
 }
 
-fn is_date(s: &str) -> bool {
+pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'

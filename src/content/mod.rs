@@ -27,3 +27,5 @@ pub use model::*;
 pub mod compile;
 #[cfg(feature = "authoring")]
 pub mod markdown;
+#[cfg(feature = "authoring")]
+pub mod reference;

@@ -315,3 +315,39 @@ pub struct Segment {
     /// Rendered HTML: why it is, or is not, a sign.
     pub feedback: String,
 }
+
+/// One language's glossary (`content/<lang>/glossary.toml`), fetched when
+/// the glossary page opens. Lessons link to a term as `/glossary#<id>`.
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct Glossary {
+    pub terms: Vec<Term>,
+}
+
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct Term {
+    /// The same in every language: lessons in both link to it.
+    pub id: String,
+    pub term: String,
+    /// Rendered HTML.
+    pub html: String,
+    /// Where the definition comes from, with the date it was checked.
+    pub source: String,
+}
+
+/// One language's search index, compiled at build time and fetched only
+/// when the learner searches.
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct SearchIndex {
+    pub entries: Vec<SearchEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct SearchEntry {
+    pub title: String,
+    /// What it is part of: the lesson of a section, "Ordliste", a case.
+    pub within: String,
+    /// Where the result jumps to: a page, or a section in it.
+    pub href: String,
+    /// The plain text searched and quoted from.
+    pub text: String,
+}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::ctx;
+use crate::state::ctx;
 use crate::browser;
 use crate::content::Module;
 use crate::views::certificate as views;

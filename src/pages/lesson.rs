@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::{item_href, next_item};
-use crate::app::ctx;
+use crate::state::ctx;
 use crate::browser::{self, focus_id, now};
 use crate::content::Lesson;
 use crate::views::lesson as views;

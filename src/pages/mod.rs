@@ -12,7 +12,7 @@ pub mod settings;
 
 use leptos::prelude::*;
 
-use crate::app::ctx;
+use crate::state::ctx;
 use crate::content::{Catalog, Item};
 use crate::views::shell;
 // Pure, so it lives with the views (tested natively), as do `completion`
@@ -65,7 +65,7 @@ pub fn item_page<T: miniserde::Deserialize + 'static>(
     show: fn(T) -> AnyView,
 ) -> AnyView {
     let ctx = ctx();
-    let item = crate::app::load_item(folder, id.clone());
+    let item = crate::state::load_item(folder, id.clone());
     let page = move || {
         let error = ctx.catalog.get().and_then(Result::ok).and_then(|c| find_item(&c, &id)).and_then(|i| i.error);
         or_loading(match error {

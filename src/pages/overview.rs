@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::LoadError;
-use crate::app::ctx;
+use crate::state::ctx;
 use crate::browser::now;
 use crate::content::Catalog;
 use crate::views::overview as views;

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::ctx;
+use crate::state::ctx;
 use crate::browser::{self, focus_id, now};
 use crate::content::{QuestionKind, Quiz};
 use crate::progress::LastAnswer;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{item_href, next_item};
-use crate::app::ctx;
+use crate::state::ctx;
 use crate::browser::{self, focus_id, now};
 use crate::content::Scenario;
 use crate::quiz::scenario::{self as logic, Position};

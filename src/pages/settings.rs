@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{ctx, download_backup, reset_progress};
+use crate::state::{ctx, download_backup, reset_progress};
 use crate::browser::{self, focus_id, now, FileError, LocalStore};
 use crate::progress::{self, ImportError, ImportPreview, Progress, Store, BACKUP_KEY, MAX_IMPORT_BYTES};
 use crate::views::settings::{self as views, import_message};

@@ -7,6 +7,7 @@
 //! page listens once on its container and dispatches on those.
 
 pub mod certificate;
+pub mod chart;
 pub mod lesson;
 pub mod overview;
 pub mod quiz;
