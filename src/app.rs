@@ -7,19 +7,21 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::{self, LocalStore};
 use crate::content::Catalog;
-use crate::i18n::{Lang, Ui};
+use crate::i18n::Lang;
 use crate::pages::{
     certificate::CertificatePage,
     lesson::LessonPage,
     not_found::not_found,
     overview::Overview,
     quiz::QuizPage,
+    reference::{GlossaryPage, GuidePage, SearchPage},
     scenario::ScenarioPage,
     settings::{export_progress, SettingsPage},
 };
 use crate::progress::{self, Notice, Progress, Store};
 use crate::route::Route;
 use crate::router::provide_location;
+use crate::state::{download_backup, load_in, stored_role, Ctx, LANG_KEY, RESET_KEY};
 use crate::views;
 
 pub fn start() {
@@ -36,7 +38,8 @@ fn App() -> impl IntoView {
     let catalog_text = load_in(lang, "index.json".into());
     let catalog = RwSignal::new(None);
     Effect::new(move || catalog.set(catalog_text.get().map(browser::decode::<Catalog>)));
-    let ctx = Ctx { lang, progress, notice, catalog };
+    let role = RwSignal::new(stored_role());
+    let ctx = Ctx { lang, progress, catalog, role };
     provide_context(ctx);
 
     // The one effect that persists progress. It skips the first run (the
@@ -78,19 +81,23 @@ fn App() -> impl IntoView {
     });
     browser::request_persistent_storage();
 
-    // The language follows into <html lang>, the title, and storage.
+    let location = provide_location();
+    // The language follows into <html lang> and storage; the title follows
+    // the language, the page, and the catalog (which names the items).
     Effect::new(move || {
         let l = lang.get();
+        let title = location
+            .route
+            .with(|r| catalog.with(|c| views::shell::title(l, r, c.as_ref().and_then(|c| c.as_ref().ok()))));
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", l.code());
             }
-            doc.set_title(l.ui().app_title);
+            doc.set_title(&title);
         }
         let _ = LocalStore.write(LANG_KEY, l.code());
     });
 
-    let location = provide_location();
     // Keyed on the language too: switching language rebuilds the page, so
     // pages use plain strings rather than one reactive closure per string.
     let page = move || match (lang.get(), location.route.get()).1 {
@@ -100,6 +107,9 @@ fn App() -> impl IntoView {
         Route::Quiz(id) => QuizPage(id),
         Route::Certificate(id) => CertificatePage(id),
         Route::Settings => SettingsPage(),
+        Route::Glossary => GlossaryPage(),
+        Route::Guide(id) => GuidePage(id),
+        Route::Search => SearchPage(),
         Route::NotFound => not_found(),
     };
 
@@ -115,8 +125,18 @@ fn App() -> impl IntoView {
         Some("backup") => download_backup(),
         _ => {}
     };
+    // The search form: the CSP forbids form actions, so it goes to the
+    // search page here (which fetches the index only then).
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = document()
+            .get_element_by_id("search-q")
+            .map(|i| i.unchecked_into::<web_sys::HtmlInputElement>().value())
+            .unwrap_or_default();
+        location.navigate(&format!("/search?q={}", js_sys::encode_uri_component(&q)));
+    };
     view! {
-        <div on:click=on_click inner_html=move || views::shell::header(lang.get())></div>
+        <div on:click=on_click on:submit=on_submit inner_html=move || views::shell::header(lang.get())></div>
         <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref())></div>
         <main id="main" tabindex="-1">{page}</main>
         <div inner_html=move || views::shell::footer(lang.get())></div>

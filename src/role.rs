@@ -85,7 +85,13 @@ mod tests {
     use crate::i18n::Lang;
 
     fn module(id: &str, audience: Option<Audience>, items: &[&str]) -> Module {
-        let item = |i: &&str| Item { id: i.to_string(), kind: ItemKind::Lesson, title: i.to_string(), minutes: 5, error: None };
+        let item = |i: &&str| Item {
+            id: i.to_string(),
+            kind: ItemKind::Lesson,
+            title: i.to_string(),
+            minutes: 5,
+            error: None,
+        };
         Module { id: id.into(), title: id.into(), audience, items: items.iter().map(item).collect() }
     }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser::{self, LocalStore};
 use crate::content::Catalog;
 use crate::i18n::{Lang, Ui};
-use crate::progress::{self, Notice, Progress, Store};
+use crate::progress::{self, Progress, Store};
 use crate::role::Role;
 
 /// Where the chosen language is remembered. A setting, not progress.
@@ -24,7 +24,6 @@ pub const RESET_KEY: &str = "kend-tegnene.reset";
 pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub progress: RwSignal<Progress>,
-    pub notice: RwSignal<Option<Notice>>,
     /// The catalog once fetched and decoded (`None` while loading). A
     /// signal set by an effect rather than a memo: it decodes once per fetch
     /// and needs no comparison code for the catalog types.

@@ -14,8 +14,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::markdown::{self, LineIndex, Link, Rendered};
-use super::reference;
 use super::model::*;
+use super::reference;
 use crate::i18n::Lang;
 use crate::quiz::check::{self as quiz_check, QuizProblem};
 use crate::quiz::scenario::{self, GraphIssue};
@@ -441,7 +441,8 @@ pub fn compile(root: &Path) -> Compiled {
             problems.push(Problem { file: file.clone(), line, message });
         }
         let known: BTreeSet<&str> = glossary.terms.iter().map(|t| t.id.as_str()).collect();
-        let links = out.term_links.iter().cloned().chain(definition_links.into_iter().map(|(t, l)| (file.clone(), t, l)));
+        let links =
+            out.term_links.iter().cloned().chain(definition_links.into_iter().map(|(t, l)| (file.clone(), t, l)));
         for (f, term, line) in links {
             if !known.contains(term.as_str()) {
                 problems.push(Problem { file: f, line, message: format!("link to unknown glossary term '{term}'") });

@@ -88,7 +88,8 @@ pub fn plain(html: &str) -> String {
 /// heading has no id.
 pub fn sections(html: &str) -> Vec<(Option<String>, String, String)> {
     let mut out = Vec::new();
-    let mut starts: Vec<usize> = html.match_indices("<h2 id=\"").chain(html.match_indices("<h3 id=\"")).map(|(i, _)| i).collect();
+    let mut starts: Vec<usize> =
+        html.match_indices("<h2 id=\"").chain(html.match_indices("<h3 id=\"")).map(|(i, _)| i).collect();
     starts.sort_unstable();
     let first = starts.first().copied().unwrap_or(html.len());
     out.push((None, String::new(), plain(&html[..first])));

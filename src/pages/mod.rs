@@ -7,13 +7,14 @@ pub mod lesson;
 pub mod not_found;
 pub mod overview;
 pub mod quiz;
+pub mod reference;
 pub mod scenario;
 pub mod settings;
 
 use leptos::prelude::*;
 
-use crate::state::ctx;
 use crate::content::{Catalog, Item};
+use crate::state::ctx;
 use crate::views::shell;
 // Pure, so it lives with the views (tested natively), as do `completion`
 // and `Completion`; the pages use it from here as before.
@@ -22,16 +23,15 @@ pub use crate::views::overview::item_href;
 /// Markup from `views`, as a view. Every small message goes through this
 /// one function, so its view type is compiled once.
 pub fn markup(html: String) -> AnyView {
-    let on_click = |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let retry = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-act='reload-page']").ok().flatten())
-            .is_some();
-        if retry {
+    // Retry a failed load (a reload fetches whatever failed); print a guide.
+    let on_click = |ev: leptos::ev::MouseEvent| match crate::browser::action(&ev).map(|(act, _)| act).as_deref() {
+        Some("reload-page") => {
             let _ = window().location().reload();
         }
+        Some("print") => {
+            let _ = window().print();
+        }
+        _ => {}
     };
     view! { <div class="message" on:click=on_click inner_html=html></div> }.into_any()
 }

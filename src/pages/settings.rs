@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::state::{ctx, download_backup, reset_progress};
 use crate::browser::{self, focus_id, now, FileError, LocalStore};
 use crate::progress::{self, ImportError, ImportPreview, Progress, Store, BACKUP_KEY, MAX_IMPORT_BYTES};
+use crate::state::{ctx, download_backup, reset_progress};
 use crate::views::settings::{self as views, import_message};
 
 /// Download the learner's progress as a file.
@@ -107,6 +107,9 @@ pub fn SettingsPage() -> AnyView {
 
     view! {
         <h1 id="page-title">{ctx.ui().data_title}</h1>
+        <div class="role-settings" on:click=super::overview::on_role inner_html=move || {
+            crate::views::overview::role_choice(ctx.ui(), ctx.role.get())
+        }></div>
         <p>{ctx.ui().data_intro}</p>
         // Kept out of the markup below: a live region must stay the same
         // element for its changes to be announced.

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod lesson;
 pub mod overview;
 pub mod quiz;
+pub mod reference;
 pub mod scenario;
 pub mod settings;
 pub mod shell;

@@ -241,7 +241,10 @@ mod tests {
         let mut p = Progress::default();
         p.mark_read("intro", 1);
         let html = catalog(ui, &sample(), &p, 0, None);
-        assert!(html.contains("<p class=\"summary\" id=\"overall-progress\">Your course: 1 / 3 completed</p>"), "{html}");
+        assert!(
+            html.contains("<p class=\"summary\" id=\"overall-progress\">Your course: 1 / 3 completed</p>"),
+            "{html}"
+        );
         assert!(html.contains("<p class=\"review-due\" id=\"review-due\">No questions due for review right now.</p>"));
         assert_eq!(html.matches("<section class=\"module\"").count(), 2);
         assert!(html.contains("aria-labelledby=\"module-core\"><h2 id=\"module-core\">Core &amp; more</h2>"));

@@ -3,12 +3,12 @@
 
 use crate::content::{Question, QuestionKind, Quiz};
 use crate::html::{strip_tags, Html};
-use crate::views::chart;
 use crate::i18n::{fill, Ui};
 use crate::progress::{LastAnswer, Progress};
 use crate::quiz::confidence::{calibration, tag_scores, Confidence};
 use crate::quiz::grade::{presented_order, Graded};
 use crate::quiz::review::is_due;
+use crate::views::chart;
 
 /// Needs practice: last answered wrongly, or due for review.
 pub fn needs_practice(p: &Progress, quiz: &str, question: &str, now: u64) -> bool {

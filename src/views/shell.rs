@@ -1,8 +1,8 @@
 //! What surrounds every page: skip link, header with the language switch,
 //! the notice about saved progress, and the footer.
 
-use crate::html::Html;
 use crate::content::Catalog;
+use crate::html::Html;
 use crate::i18n::{fill, Lang};
 use crate::progress::Notice;
 use crate::route::Route;
@@ -14,9 +14,12 @@ pub fn header(lang: Lang) -> String {
     h.open("header", &[("class", "site-header")]).open("div", &[("class", "bar")]);
     h.el("a", &[("class", "brand"), ("href", "/")], ui.app_title);
     h.open("nav", &[("aria-label", ui.nav_label)]);
-    for (href, text) in
-        [("/", ui.nav_overview), ("/what-to-do", ui.nav_now), ("/glossary", ui.nav_glossary), ("/settings", ui.nav_data)]
-    {
+    for (href, text) in [
+        ("/", ui.nav_overview),
+        ("/what-to-do", ui.nav_now),
+        ("/glossary", ui.nav_glossary),
+        ("/settings", ui.nav_data),
+    ] {
         h.el("a", &[("href", href)], text).text(" ");
     }
     h.close("nav");

@@ -8,6 +8,8 @@ mod support;
 
 mod a11y;
 mod foundation;
+mod learner;
 mod progress;
 mod quiz;
+mod screenshots;
 mod size;

@@ -1,0 +1,191 @@
+//! The pages beside the course: the glossary, the "what to do now" guides
+//! and search results, and the link from a case's ending to the guide.
+
+use crate::content::{Glossary, Lesson, SearchEntry, SearchIndex};
+use crate::html::Html;
+use crate::i18n::{fill, Lang, Ui};
+use crate::route::{Route, GUIDES};
+use crate::views::shell::guide_name;
+
+pub fn glossary(ui: &'static Ui, g: &Glossary) -> String {
+    let mut h = Html::new();
+    h.el("h1", &[("id", "page-title")], ui.nav_glossary).el("p", &[("class", "lead")], ui.glossary_intro);
+    h.open("dl", &[("class", "glossary")]);
+    for t in &g.terms {
+        // Focusable so a link from a lesson lands on the term itself.
+        h.el("dt", &[("id", &t.id), ("tabindex", "-1")], &t.term).open("dd", &[]).raw(&t.html);
+        h.el("p", &[("class", "term-source")], &fill(ui.glossary_source, &t.source)).close("dd");
+    }
+    h.close("dl");
+    h.finish()
+}
+
+/// A "what to do now" guide: its steps, how to reach CMM, a print button,
+/// and the guides for the other audiences.
+pub fn guide(lang: Lang, g: &Lesson) -> String {
+    let ui = lang.ui();
+    let mut h = Html::new();
+    h.open("article", &[("class", "guide")]);
+    h.el("h1", &[("id", "page-title")], &g.title).el_raw("div", &[("class", "prose")], &g.html);
+    h.el(
+        "button",
+        &[("type", "button"), ("class", "button secondary no-print"), ("data-act", "print")],
+        ui.guide_print,
+    );
+    h.open("nav", &[("class", "other-guides no-print"), ("aria-label", ui.guide_other)]);
+    h.el("h2", &[], ui.guide_other).open("ul", &[]);
+    for id in GUIDES.into_iter().filter(|id| *id != g.id) {
+        let href = Route::Guide(id.into()).href();
+        h.open("li", &[]).el("a", &[("href", &href)], guide_name(lang, id)).close("li");
+    }
+    h.close("ul").close("nav");
+    h.open("section", &[("class", "sources"), ("aria-labelledby", "sources-title")]);
+    h.el("h2", &[("id", "sources-title")], ui.lesson_sources).open("ul", &[]).raw(&g.sources);
+    h.close("ul").close("section").close("article");
+    h.finish()
+}
+
+/// The link from the end of a case to the guide for the learner's role.
+pub fn guide_link(ui: &'static Ui, guide: &str) -> String {
+    let mut h = Html::new();
+    h.open("p", &[("class", "guide-link panel")]);
+    h.el("a", &[("href", &Route::Guide(guide.into()).href()), ("id", "guide-link")], ui.guide_after_case);
+    h.close("p");
+    h.finish()
+}
+
+/// Entries holding every word of `query` (case-insensitive), those with a
+/// word in the title first, at most 30.
+pub fn find<'a>(index: &'a SearchIndex, query: &str) -> Vec<&'a SearchEntry> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return vec![];
+    }
+    let mut hits: Vec<(bool, &SearchEntry)> = index
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let title = e.title.to_lowercase();
+            let all = format!("{title} {}", e.text.to_lowercase());
+            words
+                .iter()
+                .all(|w| all.contains(w.as_str()))
+                .then(|| (!words.iter().any(|w| title.contains(w.as_str())), e))
+        })
+        .collect();
+    hits.sort_by_key(|(in_text_only, _)| *in_text_only);
+    hits.into_iter().take(30).map(|(_, e)| e).collect()
+}
+
+/// Up to about 160 characters of `text` around the first place `word`
+/// occurs in it.
+fn snippet(text: &str, word: &str) -> String {
+    let lower = text.to_lowercase();
+    // Lowercasing keeps the byte offsets of the letters used here (Danish
+    // and English), and `floor` keeps a cut on a character boundary.
+    let at = lower.find(word).unwrap_or(0).min(text.len());
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(at.saturating_sub(60));
+    let end = floor((start + 160).min(text.len()));
+    let mut s = String::new();
+    if start > 0 {
+        s.push('…');
+    }
+    s.push_str(&text[start..end]);
+    if end < text.len() {
+        s.push('…');
+    }
+    s
+}
+
+/// The results for `query`: how many, then each with where it is and a
+/// line of its text.
+pub fn results(ui: &'static Ui, index: &SearchIndex, query: &str) -> String {
+    let hits = find(index, query);
+    let mut h = Html::new();
+    if hits.is_empty() {
+        h.el("p", &[], &fill(ui.search_none, query));
+        return h.finish();
+    }
+    h.el("p", &[], &fill(ui.search_count, hits.len())).open("ol", &[("class", "results")]);
+    let first = query.split_whitespace().next().unwrap_or_default().to_lowercase();
+    for e in hits {
+        h.open("li", &[]).el("a", &[("href", &e.href)], &e.title).text(" ");
+        h.el("span", &[("class", "item-meta")], &e.within).el("p", &[], &snippet(&e.text, &first)).close("li");
+    }
+    h.close("ol");
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Term;
+
+    fn entry(title: &str, text: &str) -> SearchEntry {
+        SearchEntry { title: title.into(), within: "Lektion".into(), href: format!("/x#{title}"), text: text.into() }
+    }
+
+    #[test]
+    fn search_needs_every_word_and_ranks_titles_first() {
+        let index = SearchIndex {
+            entries: vec![
+                entry("Støtte", "Under refleksionsperioden får ofre støtte."),
+                entry("Refleksionsperiode", "30 dage."),
+                entry("Andet", "Intet her."),
+            ],
+        };
+        let hits: Vec<&str> = find(&index, "REFLEKSIONSPERIOD").iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(hits, vec!["Refleksionsperiode", "Støtte"]);
+        assert_eq!(find(&index, "ofre dage").len(), 0);
+        assert!(find(&index, "  ").is_empty());
+        let html = results(Lang::Da.ui(), &index, "ofre");
+        assert!(html.contains("<a href=\"/x#Støtte\">Støtte</a>") && html.contains("1 fundet"), "{html}");
+        assert!(results(Lang::En.ui(), &index, "<nope>").contains("Nothing found for “&lt;nope&gt;”"));
+    }
+
+    #[test]
+    fn snippets_cut_on_character_boundaries() {
+        let text = "æøå ".repeat(100);
+        let s = snippet(&text, "å");
+        assert!(s.ends_with('…') && s.chars().count() <= 162);
+        assert_eq!(snippet("kort", "x"), "kort");
+    }
+
+    #[test]
+    fn glossary_terms_are_link_targets_with_their_source() {
+        let g = Glossary {
+            terms: vec![Term {
+                id: "cmm".into(),
+                term: "CMM".into(),
+                html: "<p>Centret.</p>".into(),
+                source: "Plan (2026-12-03)".into(),
+            }],
+        };
+        let html = glossary(Lang::Da.ui(), &g);
+        assert!(html.contains("<dt id=\"cmm\" tabindex=\"-1\">CMM</dt><dd><p>Centret.</p><p class=\"term-source\">Kilde: Plan (2026-12-03)</p></dd>"), "{html}");
+    }
+
+    #[test]
+    fn a_guide_links_the_others_and_prints() {
+        let g = Lesson {
+            id: "police".into(),
+            title: "Hvad gør jeg nu?".into(),
+            minutes: 2,
+            updated: "2026-12-03".into(),
+            tags: vec![],
+            html: "<p>Trin</p>".into(),
+            sources: "<li>Plan</li>".into(),
+        };
+        let html = guide(Lang::Da, &g);
+        assert!(html.contains("data-act=\"print\""));
+        assert!(html.contains("href=\"/what-to-do\"") && html.contains("href=\"/what-to-do/embassy\""));
+        assert!(!html.contains("href=\"/what-to-do/police\""));
+        assert!(guide_link(Lang::En.ui(), "health").contains("href=\"/what-to-do/health\""));
+    }
+}
