@@ -87,7 +87,7 @@ fn status(ui: &'static Ui, c: Completion) -> (String, &'static str) {
 pub fn role_choice(ui: &'static Ui, current: Option<Role>) -> String {
     let mut h = Html::new();
     h.open("section", &[("class", "panel role-choice"), ("id", "role-choice"), ("aria-labelledby", "role-title")]);
-    h.el("h2", &[("id", "role-title")], ui.role_title).el("p", &[], ui.role_intro);
+    h.el("h2", &[("id", "role-title"), ("tabindex", "-1")], ui.role_title).el("p", &[], ui.role_intro);
     h.open("div", &[("class", "role-buttons")]);
     for r in Role::ALL {
         let pressed = if current == Some(r) { "true" } else { "false" };
@@ -126,7 +126,8 @@ pub fn catalog(ui: &'static Ui, catalog: &Catalog, p: &Progress, now: u64, role:
     let (lead, rest) = arrange(catalog, role);
     let (done, total) = done_of(&lead, p);
     let summary = fill(ui.your_track, format!("{done} / {total}"));
-    h.el("p", &[("class", "summary"), ("id", "overall-progress")], &summary);
+    // Focusable: choosing a role moves focus here, to what now leads.
+    h.el("p", &[("class", "summary"), ("id", "overall-progress"), ("tabindex", "-1")], &summary);
     chart::progress_bar(&mut h, done, total);
     h.open("p", &[("class", "continue"), ("id", "continue")]);
     match next_step(catalog, role, p) {
@@ -242,7 +243,9 @@ mod tests {
         p.mark_read("intro", 1);
         let html = catalog(ui, &sample(), &p, 0, None);
         assert!(
-            html.contains("<p class=\"summary\" id=\"overall-progress\">Your course: 1 / 3 completed</p>"),
+            html.contains(
+                "<p class=\"summary\" id=\"overall-progress\" tabindex=\"-1\">Your course: 1 / 3 completed</p>"
+            ),
             "{html}"
         );
         assert!(html.contains("<p class=\"review-due\" id=\"review-due\">No questions due for review right now.</p>"));
