@@ -19,9 +19,10 @@ use crate::pages::{
     settings::{export_progress, SettingsPage},
 };
 use crate::progress::{self, Notice, Progress, Store};
+use crate::role::Role;
 use crate::route::Route;
 use crate::router::provide_location;
-use crate::state::{download_backup, load_in, stored_role, Ctx, LANG_KEY, RESET_KEY};
+use crate::state::{download_backup, load_in, set_role, stored_role, Ctx, LANG_KEY, RESET_KEY};
 use crate::views;
 
 pub fn start() {
@@ -125,18 +126,21 @@ fn App() -> impl IntoView {
         Some("backup") => download_backup(),
         _ => {}
     };
-    // The search form: the CSP forbids form actions, so it goes to the
-    // search page here (which fetches the index only then).
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let q = document()
-            .get_element_by_id("search-q")
-            .map(|i| i.unchecked_into::<web_sys::HtmlInputElement>().value())
-            .unwrap_or_default();
-        location.navigate(&format!("/search?q={}", js_sys::encode_uri_component(&q)));
-    };
+    // A role button (on the overview, and in the settings): remember the
+    // role, and move focus to what the page now leads with.
+    browser::listen_on_window("click", move |ev| {
+        let Some((act, el)) = browser::action(&ev) else { return };
+        let Some(role) = (act == "role").then(|| el.get_attribute("data-role")).flatten() else { return };
+        if let Some(role) = Role::from_id(&role) {
+            let overview = el.closest(".overview-body").ok().flatten().is_some();
+            set_role(role);
+            request_animation_frame(move || {
+                browser::focus_id(if overview { "overall-progress" } else { "role-title" })
+            });
+        }
+    });
     view! {
-        <div on:click=on_click on:submit=on_submit inner_html=move || views::shell::header(lang.get())></div>
+        <div on:click=on_click inner_html=move || views::shell::header(lang.get())></div>
         <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref())></div>
         <main id="main" tabindex="-1">{page}</main>
         <div inner_html=move || views::shell::footer(lang.get())></div>

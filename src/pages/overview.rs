@@ -6,9 +6,7 @@ use leptos::prelude::*;
 use super::LoadError;
 use crate::browser::now;
 use crate::content::Catalog;
-use crate::role::Role;
 use crate::state::ctx;
-use crate::state::set_role;
 use crate::views::overview as views;
 
 /// The page. (A plain function, not a component: one view type fewer in
@@ -27,22 +25,6 @@ pub fn Overview() -> AnyView {
     .into_any()
 }
 
-/// A click on a role button (on the overview and in the settings): the
-/// role is remembered, and focus moves to where the page now leads.
-pub fn on_role(ev: leptos::ev::MouseEvent) {
-    let Some((act, el)) = crate::browser::action(&ev) else { return };
-    if let Some(role) = (act == "role").then(|| el.get_attribute("data-role")).flatten().and_then(|r| Role::from_id(&r))
-    {
-        let overview = document()
-            .get_element_by_id("role-choice")
-            .is_some_and(|c| c.closest(".overview-body").ok().flatten().is_some());
-        set_role(role);
-        request_animation_frame(move || {
-            crate::browser::focus_id(if overview { "overall-progress" } else { "role-title" })
-        });
-    }
-}
-
 fn catalog_view(catalog: Catalog) -> impl IntoView {
     let ctx = ctx();
     request_animation_frame(|| crate::browser::mark("overview-rendered"));
@@ -50,5 +32,5 @@ fn catalog_view(catalog: Catalog) -> impl IntoView {
         let (ui, role) = (ctx.ui(), ctx.role.get());
         ctx.progress.with(|p| views::catalog(ui, &catalog, p, now(), role))
     };
-    view! { <div class="overview-body" on:click=on_role inner_html=body></div> }
+    view! { <div class="overview-body" inner_html=body></div> }
 }

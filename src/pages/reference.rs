@@ -2,6 +2,8 @@
 //! one compiled file when opened (the search index only when the learner
 //! searches), and shows what `views::reference` writes.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::{markup, or_loading, LoadError};
@@ -10,17 +12,18 @@ use crate::content::{Glossary, Lesson, SearchIndex};
 use crate::state::{ctx, load_in};
 use crate::views::reference as views;
 
-/// Fetch `path` (below `content/<lang>/`), decode it, and show it with
-/// `show`; then scroll to the address's fragment, which only exists once
-/// the content has arrived.
-fn loaded<T: miniserde::Deserialize + 'static>(
-    path: String,
-    show: impl Fn(&T) -> String + Send + Sync + 'static,
-) -> AnyView {
+/// Turns a fetched file's text into the page's markup, or an error message.
+type Show = Arc<dyn Fn(String) -> Result<String, String> + Send + Sync>;
+
+/// Fetch `path` (below `content/<lang>/`) and show it with `show`; then
+/// scroll to the address's fragment, which only exists once the content
+/// has arrived. Not generic: one copy of the loading machinery for all
+/// three pages.
+fn loaded(path: String, show: Show) -> AnyView {
     let file = load_in(ctx().lang, path);
     let page = move || {
-        or_loading(file.get().map(|r| match browser::decode::<T>(r) {
-            Ok(x) => {
+        or_loading(file.get().map(|r| match r.and_then(|text| show(text)) {
+            Ok(html) => {
                 request_animation_frame(|| {
                     let hash = window().location().hash().unwrap_or_default();
                     if let Some(el) = hash.strip_prefix('#').and_then(|h| document().get_element_by_id(h)) {
@@ -28,7 +31,7 @@ fn loaded<T: miniserde::Deserialize + 'static>(
                         let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|e| e.focus());
                     }
                 });
-                markup(show(&x))
+                markup(html)
             }
             Err(e) => LoadError(e),
         }))
@@ -41,13 +44,19 @@ use wasm_bindgen::JsCast;
 #[allow(non_snake_case)]
 pub fn GlossaryPage() -> AnyView {
     let ui = ctx().ui();
-    loaded("glossary.json".into(), move |g: &Glossary| views::glossary(ui, g))
+    loaded(
+        "glossary.json".into(),
+        Arc::new(move |t| browser::decode::<Glossary>(Ok(t)).map(|g| views::glossary(ui, &g))),
+    )
 }
 
 #[allow(non_snake_case)]
 pub fn GuidePage(id: String) -> AnyView {
     let lang = ctx().lang.get_untracked();
-    loaded(format!("guides/{id}.json"), move |g: &Lesson| views::guide(lang, g))
+    loaded(
+        format!("guides/{id}.json"),
+        Arc::new(move |t| browser::decode::<Lesson>(Ok(t)).map(|g| views::guide(lang, &g))),
+    )
 }
 
 /// The query in the address (`/search?q=...`), decoded.
@@ -57,6 +66,8 @@ pub fn query() -> String {
     js_sys::decode_uri_component(&raw.replace('+', " ")).map(String::from).unwrap_or_default()
 }
 
+/// The results for the address's query; the index is fetched here, so
+/// only when the learner searches.
 #[allow(non_snake_case)]
 pub fn SearchPage() -> AnyView {
     let ui = ctx().ui();
@@ -64,11 +75,9 @@ pub fn SearchPage() -> AnyView {
     if let Some(input) = document().get_element_by_id("search-q") {
         let _ = input.unchecked_into::<web_sys::HtmlInputElement>().set_value(&q);
     }
-    let heading = view! { <h1 id="page-title">{ui.nav_search}</h1> };
-    let body = if q.trim().is_empty() {
-        markup(String::new())
-    } else {
-        loaded("search.json".into(), move |index: &SearchIndex| views::results(ui, index, &q))
-    };
-    view! { {heading} <div role="status">{body}</div> }.into_any()
+    if q.trim().is_empty() {
+        return markup(views::results(ui, None, &q));
+    }
+    let show = move |t| browser::decode::<SearchIndex>(Ok(t)).map(|i| views::results(ui, Some(&i), &q));
+    loaded("search.json".into(), Arc::new(show))
 }

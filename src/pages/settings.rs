@@ -101,15 +101,13 @@ pub fn SettingsPage() -> AnyView {
         let confirm = confirm_reset.get();
         pending.with(|p| {
             let preview = p.as_ref().map(|(_, pv)| pv);
-            error.with(|e| views::body(ctx.ui(), e.as_deref(), preview, has_backup, confirm))
+            let role = crate::views::overview::role_choice(ctx.ui(), ctx.role.get());
+            role + &error.with(|e| views::body(ctx.ui(), e.as_deref(), preview, has_backup, confirm))
         })
     };
 
     view! {
         <h1 id="page-title">{ctx.ui().data_title}</h1>
-        <div class="role-settings" on:click=super::overview::on_role inner_html=move || {
-            crate::views::overview::role_choice(ctx.ui(), ctx.role.get())
-        }></div>
         <p>{ctx.ui().data_intro}</p>
         // Kept out of the markup below: a live region must stay the same
         // element for its changes to be announced.

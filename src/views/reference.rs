@@ -54,36 +54,54 @@ pub fn guide_link(ui: &'static Ui, guide: &str) -> String {
     h.finish()
 }
 
+/// Text folded for matching: ASCII and the Danish letters in lower case,
+/// byte for byte the same length (so offsets carry over to the text).
+/// Not `to_lowercase`: its Unicode tables would cost more wasm than the
+/// whole search; the course is in Danish and English.
+fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'Æ' => 'æ',
+            'Ø' => 'ø',
+            'Å' => 'å',
+            'É' => 'é',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+fn words(query: &str) -> Vec<String> {
+    query.split(' ').filter(|w| !w.is_empty()).map(fold).collect()
+}
+
 /// Entries holding every word of `query` (case-insensitive), those with a
 /// word in the title first, at most 30.
 pub fn find<'a>(index: &'a SearchIndex, query: &str) -> Vec<&'a SearchEntry> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words = words(query);
     if words.is_empty() {
         return vec![];
     }
-    let mut hits: Vec<(bool, &SearchEntry)> = index
+    let has = |text: &str| {
+        let text = fold(text);
+        words.iter().any(|w| text.contains(w.as_str()))
+    };
+    let all: Vec<&SearchEntry> = index
         .entries
         .iter()
-        .filter_map(|e| {
-            let title = e.title.to_lowercase();
-            let all = format!("{title} {}", e.text.to_lowercase());
-            words
-                .iter()
-                .all(|w| all.contains(w.as_str()))
-                .then(|| (!words.iter().any(|w| title.contains(w.as_str())), e))
+        .filter(|e| {
+            let text = fold(&format!("{} {}", e.title, e.text));
+            words.iter().all(|w| text.contains(w.as_str()))
         })
         .collect();
-    hits.sort_by_key(|(in_text_only, _)| *in_text_only);
-    hits.into_iter().take(30).map(|(_, e)| e).collect()
+    // Title hits first, then the rest, each in course order.
+    let (titles, rest): (Vec<&SearchEntry>, Vec<&SearchEntry>) = all.into_iter().partition(|e| has(&e.title));
+    titles.into_iter().chain(rest).take(30).collect()
 }
 
 /// Up to about 160 characters of `text` around the first place `word`
 /// occurs in it.
 fn snippet(text: &str, word: &str) -> String {
-    let lower = text.to_lowercase();
-    // Lowercasing keeps the byte offsets of the letters used here (Danish
-    // and English), and `floor` keeps a cut on a character boundary.
-    let at = lower.find(word).unwrap_or(0).min(text.len());
+    let at = fold(text).find(word).unwrap_or(0).min(text.len());
     let floor = |mut i: usize| {
         while !text.is_char_boundary(i) {
             i -= 1;
@@ -103,17 +121,19 @@ fn snippet(text: &str, word: &str) -> String {
     s
 }
 
-/// The results for `query`: how many, then each with where it is and a
-/// line of its text.
-pub fn results(ui: &'static Ui, index: &SearchIndex, query: &str) -> String {
-    let hits = find(index, query);
+/// The search page: its heading, then for `query` how many were found and
+/// each with where it is and a line of its text. No index: no query yet.
+pub fn results(ui: &'static Ui, index: Option<&SearchIndex>, query: &str) -> String {
     let mut h = Html::new();
+    h.el("h1", &[("id", "page-title")], ui.nav_search);
+    let Some(index) = index else { return h.finish() };
+    let hits = find(index, query);
     if hits.is_empty() {
         h.el("p", &[], &fill(ui.search_none, query));
         return h.finish();
     }
     h.el("p", &[], &fill(ui.search_count, hits.len())).open("ol", &[("class", "results")]);
-    let first = query.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let first = words(query).into_iter().next().unwrap_or_default();
     for e in hits {
         h.open("li", &[]).el("a", &[("href", &e.href)], &e.title).text(" ");
         h.el("span", &[("class", "item-meta")], &e.within).el("p", &[], &snippet(&e.text, &first)).close("li");
@@ -144,9 +164,10 @@ mod tests {
         assert_eq!(hits, vec!["Refleksionsperiode", "Støtte"]);
         assert_eq!(find(&index, "ofre dage").len(), 0);
         assert!(find(&index, "  ").is_empty());
-        let html = results(Lang::Da.ui(), &index, "ofre");
+        let html = results(Lang::Da.ui(), Some(&index), "ofre");
         assert!(html.contains("<a href=\"/x#Støtte\">Støtte</a>") && html.contains("1 fundet"), "{html}");
-        assert!(results(Lang::En.ui(), &index, "<nope>").contains("Nothing found for “&lt;nope&gt;”"));
+        assert!(results(Lang::En.ui(), Some(&index), "<nope>").contains("Nothing found for “&lt;nope&gt;”"));
+        assert_eq!(results(Lang::En.ui(), None, ""), "<h1 id=\"page-title\">Search</h1>");
     }
 
     #[test]
