@@ -22,7 +22,7 @@ use crate::progress::{self, Notice, Progress, Store};
 use crate::role::Role;
 use crate::route::Route;
 use crate::router::provide_location;
-use crate::state::{download_backup, load_in, set_role, stored_role, Ctx, LANG_KEY, RESET_KEY};
+use crate::state::{download_backup, load_in, set_role, Ctx, LANG_KEY, RESET_KEY};
 use crate::views;
 
 pub fn start() {
@@ -39,8 +39,8 @@ fn App() -> impl IntoView {
     let catalog_text = load_in(lang, "index.json".into());
     let catalog = RwSignal::new(None);
     Effect::new(move || catalog.set(catalog_text.get().map(browser::decode::<Catalog>)));
-    let role = RwSignal::new(stored_role());
-    let ctx = Ctx { lang, progress, catalog, role };
+    crate::state::load_role();
+    let ctx = Ctx { lang, progress, catalog };
     provide_context(ctx);
 
     // The one effect that persists progress. It skips the first run (the
@@ -87,9 +87,8 @@ fn App() -> impl IntoView {
     // the language, the page, and the catalog (which names the items).
     Effect::new(move || {
         let l = lang.get();
-        let title = location
-            .route
-            .with(|r| catalog.with(|c| views::shell::title(l, r, c.as_ref().and_then(|c| c.as_ref().ok()))));
+        let catalog = catalog.get().and_then(Result::ok);
+        let title = views::shell::title(l, &location.route.get(), catalog.as_ref());
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", l.code());
@@ -134,6 +133,8 @@ fn App() -> impl IntoView {
         if let Some(role) = Role::from_id(&role) {
             let overview = el.closest(".overview-body").ok().flatten().is_some();
             set_role(role);
+            // The page is built anew for the role, as for a new address.
+            location.route.set(location.route.get_untracked());
             request_animation_frame(move || {
                 browser::focus_id(if overview { "overall-progress" } else { "role-title" })
             });

@@ -2,6 +2,8 @@
 //! depend on this module, never on `app` (which depends on every page), so
 //! dependencies point one way: app → pages → state → models.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 
 use crate::browser::{self, LocalStore};
@@ -28,8 +30,24 @@ pub struct Ctx {
     /// signal set by an effect rather than a memo: it decodes once per fetch
     /// and needs no comparison code for the catalog types.
     pub catalog: RwSignal<Option<Result<Catalog, String>>>,
-    /// The learner's role; `None` until they have chosen one.
-    pub role: RwSignal<Option<Role>>,
+}
+
+thread_local! {
+    /// The learner's role; `None` until they have chosen one. Not a signal:
+    /// it changes rarely, and a change rebuilds the page as a change of
+    /// language does (see [`set_role`]), which costs no signal code.
+    static ROLE: Cell<Option<Role>> = const { Cell::new(None) };
+}
+
+/// The learner's role, if chosen.
+pub fn role() -> Option<Role> {
+    ROLE.with(Cell::get)
+}
+
+/// Read the stored role, once, at start-up.
+pub fn load_role() {
+    let stored = LocalStore.read(ROLE_KEY).ok().flatten().and_then(|r| Role::from_id(&r));
+    ROLE.with(|r| r.set(stored));
 }
 
 impl Ctx {
@@ -58,7 +76,8 @@ pub fn load_in(lang: RwSignal<Lang>, path: String) -> LocalResource<Result<Strin
     LocalResource::new(move || browser::fetch_text(content_url(lang.get(), &path)))
 }
 
-/// Fetch one compiled item: `folder` is "lessons", "scenarios" or "quizzes".
+/// Fetch one compiled item: `folder` is "lessons", "scenarios", "quizzes",
+/// "guides" or "pages" (the glossary and the search index).
 pub fn load_item(folder: &'static str, id: String) -> LocalResource<Result<String, String>> {
     load_in(ctx().lang, format!("{folder}/{id}.json"))
 }
@@ -78,12 +97,9 @@ pub fn reset_progress() {
 }
 
 /// Remember the learner's role (a setting, kept apart from progress).
+/// Kept even when storage is refused (for this visit). The caller builds
+/// the page anew (see `app`).
 pub fn set_role(role: Role) {
     let _ = LocalStore.write(ROLE_KEY, role.id());
-    ctx().role.set(Some(role));
-}
-
-/// The stored role, if the learner has chosen one.
-pub fn stored_role() -> Option<Role> {
-    LocalStore.read(ROLE_KEY).ok().flatten().and_then(|r| Role::from_id(&r))
+    ROLE.with(|r| r.set(Some(role)));
 }

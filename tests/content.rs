@@ -292,7 +292,7 @@ fn glossary_links_to_unknown_terms_are_named_with_file_and_line() {
     assert_eq!(report.len(), 8, "{report:#?}");
     let file = |p: &str| compiled.files.iter().find(|(f, _)| f == p).map(|(_, j)| j.clone()).unwrap_or_default();
     assert!(file("da/lessons/terms.json").contains(r#"<a href=\"/glossary#refleksionsperiode\">"#));
-    assert!(file("en/glossary.json").contains("Reflection period"));
-    assert!(file("da/search.json").contains("/glossary#refleksionsperiode"));
+    assert!(file("en/pages/glossary.json").contains("Reflection period"));
+    assert!(file("da/pages/search.json").contains("/glossary#refleksionsperiode"));
     assert!(file("da/guides/general.json").contains("Hvad gør jeg nu?"));
 }

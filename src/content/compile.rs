@@ -468,8 +468,23 @@ pub fn compile(root: &Path) -> Compiled {
             out.scenarios.iter().filter(|(id, _)| !out.errors.contains_key(*id)).map(|(_, s)| s).collect();
         let guides: Vec<&Lesson> = out.guides.values().collect();
         let index = reference::search_index(lang, &lessons, &scenarios, glossary, &guides);
-        files.push((format!("{}/search.json", lang.code()), to_json(&index)));
-        files.push((format!("{}/glossary.json", lang.code()), to_json(glossary)));
+        // The glossary (as HTML) and the search index (as text) in a
+        // lesson's shape: the browser loads them as it loads a lesson, and
+        // needs no code of their own (see `pages::reference`).
+        let page = |id: &str, title: &str, html: String| Lesson {
+            id: id.into(),
+            title: title.into(),
+            minutes: 0,
+            updated: String::new(),
+            tags: vec![],
+            html,
+            sources: String::new(),
+        };
+        let ui = lang.ui();
+        let glossary = page("glossary", ui.nav_glossary, crate::views::reference::glossary(ui, glossary));
+        files.push((format!("{}/pages/glossary.json", lang.code()), to_json(&glossary)));
+        let search = page("search", ui.nav_search, index.to_text());
+        files.push((format!("{}/pages/search.json", lang.code()), to_json(&search)));
         for (id, g) in &out.guides {
             files.push((format!("{}/guides/{id}.json", lang.code()), to_json(g)));
         }

@@ -8,7 +8,7 @@
 //! content/<lang>/lessons/*.md ─────┤                    <dist>/content/<lang>/index.json
 //! content/<lang>/scenarios/*.toml ─┼─ compile::compile ─▶ <dist>/content/<lang>/lessons/<id>.json
 //! content/<lang>/quizzes/*.toml ───┤                    <dist>/content/<lang>/scenarios/<id>.json
-//! content/<lang>/glossary.toml ────┤                    <dist>/content/<lang>/glossary.json, search.json
+//! content/<lang>/glossary.toml ────┤                    <dist>/content/<lang>/pages/glossary.json, pages/search.json
 //! content/<lang>/guides/*.md ──────┘                    <dist>/content/<lang>/guides/<id>.json
 //!                                                      <dist>/content/<lang>/quizzes/<id>.json
 //! ```

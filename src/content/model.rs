@@ -335,13 +335,33 @@ pub struct Term {
 }
 
 /// One language's search index, compiled at build time and fetched only
-/// when the learner searches.
-#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+/// when the learner searches. Stored as text, one entry a line with its
+/// four fields separated by tabs: reading it needs no JSON decoder in the
+/// wasm. (No field holds a tab or a line break: the compiler collapses
+/// white space.)
+#[derive(Clone, Debug, PartialEq)]
 pub struct SearchIndex {
     pub entries: Vec<SearchEntry>,
 }
 
-#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+impl SearchIndex {
+    pub fn to_text(&self) -> String {
+        let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = |e: &SearchEntry| [&e.title, &e.within, &e.href, &e.text].map(|f| clean(f)).join("\t");
+        self.entries.iter().map(line).collect::<Vec<_>>().join("\n")
+    }
+
+    /// Lines without four fields are skipped.
+    pub fn from_text(text: &str) -> SearchIndex {
+        let entry = |line: &str| {
+            let mut f = line.splitn(4, '\t').map(String::from);
+            Some(SearchEntry { title: f.next()?, within: f.next()?, href: f.next()?, text: f.next()? })
+        };
+        SearchIndex { entries: text.split('\n').filter_map(entry).collect() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct SearchEntry {
     pub title: String,
     /// What it is part of: the lesson of a section, "Ordliste", a case.
@@ -350,4 +370,25 @@ pub struct SearchEntry {
     pub href: String,
     /// The plain text searched and quoted from.
     pub text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_search_index_round_trips_as_text() {
+        let e = |t: &str| SearchEntry {
+            title: t.into(),
+            within: "Lektion".into(),
+            href: "/lesson/a#b".into(),
+            text: "x\ty\nz".into(),
+        };
+        let index = SearchIndex { entries: vec![e("Første"), e("Anden")] };
+        let back = SearchIndex::from_text(&index.to_text());
+        assert_eq!(back.entries.len(), 2);
+        assert_eq!(back.entries[0].title, "Første");
+        assert_eq!(back.entries[1].text, "x y z", "white space inside a field is collapsed");
+        assert!(SearchIndex::from_text("only\ttwo").entries.is_empty());
+    }
 }

@@ -55,8 +55,8 @@ pub fn ContentError(message: String) -> AnyView {
     markup(shell::content_error(ctx().lang.get_untracked(), &message))
 }
 
-/// The page of one content item (`folder` is "lessons", "scenarios" or
-/// "quizzes"): the item's compile error if its file failed (naming file and
+/// The page of one content item (`folder` is "lessons", "scenarios",
+/// "quizzes", "guides" or "pages"): the item's compile error if its file failed (naming file and
 /// line), a loading message, a load error with a retry, or `show` with the
 /// decoded item.
 pub fn item_page<T: miniserde::Deserialize + 'static>(

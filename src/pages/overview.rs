@@ -29,7 +29,7 @@ fn catalog_view(catalog: Catalog) -> impl IntoView {
     let ctx = ctx();
     request_animation_frame(|| crate::browser::mark("overview-rendered"));
     let body = move || {
-        let (ui, role) = (ctx.ui(), ctx.role.get());
+        let (ui, role) = (ctx.ui(), crate::state::role());
         ctx.progress.with(|p| views::catalog(ui, &catalog, p, now(), role))
     };
     view! { <div class="overview-body" inner_html=body></div> }

@@ -1,62 +1,40 @@
-//! The glossary, the "what to do now" guides and search. Each fetches its
-//! one compiled file when opened (the search index only when the learner
-//! searches), and shows what `views::reference` writes.
-
-use std::sync::Arc;
+//! The glossary, the "what to do now" guides and search. Each is compiled
+//! into a file of a lesson's shape, so all three load through the one
+//! loader the lessons use (`item_page`) and cost next to no wasm: guides
+//! are `guides/<id>.json`; the glossary (already HTML) and the search index
+//! (text, one entry a line; see `SearchIndex`) are `pages/glossary.json`
+//! and `pages/search.json`, the index fetched only when the learner
+//! searches.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::{markup, or_loading, LoadError};
-use crate::browser;
-use crate::content::{Glossary, Lesson, SearchIndex};
-use crate::state::{ctx, load_in};
+use super::{item_page, markup};
+use crate::content::{Lesson, SearchIndex};
+use crate::state::ctx;
 use crate::views::reference as views;
 
-/// Turns a fetched file's text into the page's markup, or an error message.
-type Show = Arc<dyn Fn(String) -> Result<String, String> + Send + Sync>;
-
-/// Fetch `path` (below `content/<lang>/`) and show it with `show`; then
-/// scroll to the address's fragment, which only exists once the content
-/// has arrived. Not generic: one copy of the loading machinery for all
-/// three pages.
-fn loaded(path: String, show: Show) -> AnyView {
-    let file = load_in(ctx().lang, path);
-    let page = move || {
-        or_loading(file.get().map(|r| match r.and_then(|text| show(text)) {
-            Ok(html) => {
-                request_animation_frame(|| {
-                    let hash = window().location().hash().unwrap_or_default();
-                    if let Some(el) = hash.strip_prefix('#').and_then(|h| document().get_element_by_id(h)) {
-                        el.scroll_into_view();
-                        let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|e| e.focus());
-                    }
-                });
-                markup(html)
-            }
-            Err(e) => LoadError(e),
-        }))
-    };
-    page.into_any()
+/// Markup shown once its content has arrived, then a scroll to the
+/// address's fragment (a glossary term, say), which only exists now.
+fn show(html: String) -> AnyView {
+    request_animation_frame(|| {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(el) = hash.strip_prefix('#').and_then(|h| document().get_element_by_id(h)) {
+            el.scroll_into_view();
+            let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|e| e.focus());
+        }
+    });
+    markup(html)
 }
-
-use wasm_bindgen::JsCast;
 
 #[allow(non_snake_case)]
 pub fn GlossaryPage() -> AnyView {
-    let ui = ctx().ui();
-    loaded(
-        "glossary.json".into(),
-        Arc::new(move |t| browser::decode::<Glossary>(Ok(t)).map(|g| views::glossary(ui, &g))),
-    )
+    item_page("pages", "glossary".into(), |l: Lesson| show(views::page(&l)))
 }
 
 #[allow(non_snake_case)]
 pub fn GuidePage(id: String) -> AnyView {
-    let lang = ctx().lang.get_untracked();
-    loaded(
-        format!("guides/{id}.json"),
-        Arc::new(move |t| browser::decode::<Lesson>(Ok(t)).map(|g| views::guide(lang, &g))),
-    )
+    item_page("guides", id, |l: Lesson| show(views::guide(ctx().lang.get_untracked(), &l)))
 }
 
 /// The query in the address (`/search?q=...`), decoded.
@@ -66,18 +44,17 @@ pub fn query() -> String {
     js_sys::decode_uri_component(&raw.replace('+', " ")).map(String::from).unwrap_or_default()
 }
 
-/// The results for the address's query; the index is fetched here, so
-/// only when the learner searches.
+/// The results for the address's query.
 #[allow(non_snake_case)]
 pub fn SearchPage() -> AnyView {
-    let ui = ctx().ui();
     let q = query();
     if let Some(input) = document().get_element_by_id("search-q") {
         let _ = input.unchecked_into::<web_sys::HtmlInputElement>().set_value(&q);
     }
     if q.trim().is_empty() {
-        return markup(views::results(ui, None, &q));
+        return markup(views::results(ctx().ui(), None, &q));
     }
-    let show = move |t| browser::decode::<SearchIndex>(Ok(t)).map(|i| views::results(ui, Some(&i), &q));
-    loaded("search.json".into(), Arc::new(show))
+    item_page("pages", "search".into(), |l: Lesson| {
+        show(views::results(ctx().ui(), Some(&SearchIndex::from_text(&l.html)), &query()))
+    })
 }

@@ -151,7 +151,7 @@ fn scenario_view(s: Scenario) -> impl IntoView {
             Phase::Intro => s.with_value(|s| views::intro(ui, s)),
             Phase::Result => {
                 let next = next.as_ref().map(|(href, title)| (href.as_str(), title.as_str()));
-                let guide = ctx.role.get_untracked().map_or("general", crate::role::Role::guide);
+                let guide = crate::state::role().map_or("general", crate::role::Role::guide);
                 let html = ctx.progress.with(|p| s.with_value(|s| views::result(ui, s, p, next)));
                 html + &crate::views::reference::guide_link(ui, guide)
             }

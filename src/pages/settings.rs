@@ -101,7 +101,7 @@ pub fn SettingsPage() -> AnyView {
         let confirm = confirm_reset.get();
         pending.with(|p| {
             let preview = p.as_ref().map(|(_, pv)| pv);
-            let role = crate::views::overview::role_choice(ctx.ui(), ctx.role.get());
+            let role = crate::views::overview::role_choice(ctx.ui(), crate::state::role());
             role + &error.with(|e| views::body(ctx.ui(), e.as_deref(), preview, has_backup, confirm))
         })
     };

@@ -7,9 +7,11 @@ use crate::i18n::{fill, Lang, Ui};
 use crate::route::{Route, GUIDES};
 use crate::views::shell::guide_name;
 
+/// The glossary below its heading. Written by the content compiler into
+/// `glossary.json` (see [`page`]).
 pub fn glossary(ui: &'static Ui, g: &Glossary) -> String {
     let mut h = Html::new();
-    h.el("h1", &[("id", "page-title")], ui.nav_glossary).el("p", &[("class", "lead")], ui.glossary_intro);
+    h.el("p", &[("class", "lead")], ui.glossary_intro);
     h.open("dl", &[("class", "glossary")]);
     for t in &g.terms {
         // Focusable so a link from a lesson lands on the term itself.
@@ -17,6 +19,13 @@ pub fn glossary(ui: &'static Ui, g: &Glossary) -> String {
         h.el("p", &[("class", "term-source")], &fill(ui.glossary_source, &t.source)).close("dd");
     }
     h.close("dl");
+    h.finish()
+}
+
+/// A page compiled whole (the glossary): its title and its HTML.
+pub fn page(l: &Lesson) -> String {
+    let mut h = Html::new();
+    h.el("h1", &[("id", "page-title")], &l.title).raw(&l.html);
     h.finish()
 }
 
@@ -70,6 +79,14 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Where `needle` first occurs in `hay` (bytes). A plain scan: `str::find`
+/// brings in a string-search algorithm that costs more wasm than the index
+/// is long.
+fn position(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.len().max(1);
+    hay.as_bytes().windows(n).position(|w| w == needle.as_bytes())
+}
+
 fn words(query: &str) -> Vec<String> {
     query.split(' ').filter(|w| !w.is_empty()).map(fold).collect()
 }
@@ -83,14 +100,14 @@ pub fn find<'a>(index: &'a SearchIndex, query: &str) -> Vec<&'a SearchEntry> {
     }
     let has = |text: &str| {
         let text = fold(text);
-        words.iter().any(|w| text.contains(w.as_str()))
+        words.iter().any(|w| position(&text, w).is_some())
     };
     let all: Vec<&SearchEntry> = index
         .entries
         .iter()
         .filter(|e| {
             let text = fold(&format!("{} {}", e.title, e.text));
-            words.iter().all(|w| text.contains(w.as_str()))
+            words.iter().all(|w| position(&text, w).is_some())
         })
         .collect();
     // Title hits first, then the rest, each in course order.
@@ -101,7 +118,7 @@ pub fn find<'a>(index: &'a SearchIndex, query: &str) -> Vec<&'a SearchEntry> {
 /// Up to about 160 characters of `text` around the first place `word`
 /// occurs in it.
 fn snippet(text: &str, word: &str) -> String {
-    let at = fold(text).find(word).unwrap_or(0).min(text.len());
+    let at = position(&fold(text), word).unwrap_or(0).min(text.len());
     let floor = |mut i: usize| {
         while !text.is_char_boundary(i) {
             i -= 1;
@@ -180,6 +197,8 @@ mod tests {
 
     #[test]
     fn glossary_terms_are_link_targets_with_their_source() {
+        assert_eq!(position("abcabc", "ca"), Some(2));
+        assert_eq!(position("ab", "abc"), None);
         let g = Glossary {
             terms: vec![Term {
                 id: "cmm".into(),
@@ -189,6 +208,7 @@ mod tests {
             }],
         };
         let html = glossary(Lang::Da.ui(), &g);
+        assert!(html.starts_with("<p class=\"lead\">"));
         assert!(html.contains("<dt id=\"cmm\" tabindex=\"-1\">CMM</dt><dd><p>Centret.</p><p class=\"term-source\">Kilde: Plan (2026-12-03)</p></dd>"), "{html}");
     }
 

@@ -59,6 +59,8 @@ async fn every_page_passes_axe(args: &'static [&'static str]) {
             // Each language starts from a fresh course, so every page shows
             // its first screen.
             c.goto(&server.url("/")).await.unwrap();
+            // Once the app has started: it stores the language it starts in.
+            find(&c, "#page-title").await;
             js(&c, &format!("localStorage.clear(); localStorage.setItem('kend-tegnene.lang', '{lang}'); return null"))
                 .await;
             for (path, ready) in PAGES {

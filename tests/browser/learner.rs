@@ -29,17 +29,28 @@ async fn the_role_leads_the_overview_and_changing_it_hides_nothing() {
         find(&c, "#other-tracks").await;
         assert_eq!(stored(&c, "kend-tegnene.role").await.as_deref(), Some("health"));
         assert_eq!(js(&c, "return !!document.getElementById('role-choice')").await, false);
-        let lead = js(&c, "return [...document.querySelectorAll('.overview-body > section.module h2')].map(h => h.id)").await;
+        let lead =
+            js(&c, "return [...document.querySelectorAll('.overview-body > section.module h2')].map(h => h.id)").await;
         assert_eq!(lead, json!(["module-core", "module-health"]));
-        let folded = js(&c, "return [...document.querySelectorAll('#other-tracks section.module h2')].map(h => h.id)").await;
+        let folded =
+            js(&c, "return [...document.querySelectorAll('#other-tracks section.module h2')].map(h => h.id)").await;
         assert_eq!(folded, json!(["module-police", "module-embassy"]));
         assert!(find(&c, "#continue a").await.attr("href").await.unwrap().unwrap().starts_with("/lesson/"));
         assert_eq!(js(&c, "return document.querySelectorAll('svg.chart.meter').length").await, 5);
 
         // Done in the police track, then the role changes: nothing hidden.
-        let police = content("da/index.json")["modules"].as_array().unwrap().iter().find(|m| m["id"] == "police").unwrap().clone();
+        let police = content("da/index.json")["modules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == "police")
+            .unwrap()
+            .clone();
         let first = police["items"][0]["id"].as_str().unwrap().to_string();
-        set_stored(&c, KEY, &json!({ "version": 2, "lessons": { first.clone(): { "read_at": 1 } }, "scenarios": {}, "quizzes": {}, "items": {} }).to_string()).await;
+        assert_eq!(police["items"][0]["kind"], "scenario");
+        let scenarios = json!({ first.clone(): { "best": 90, "attempts": [], "current": null } });
+        let progress = json!({ "version": 2, "lessons": {}, "scenarios": scenarios, "quizzes": {}, "items": {} });
+        set_stored(&c, KEY, &progress.to_string()).await;
         c.goto(&server.url("/settings")).await.unwrap();
         assert_eq!(find(&c, "[data-role='health']").await.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
         find(&c, "[data-role='police']").await.click().await.unwrap();
@@ -73,6 +84,8 @@ async fn every_route_has_its_own_title_in_both_languages() {
         ];
         for lang in ["da", "en"] {
             c.goto(&server.url("/")).await.unwrap();
+            // Once the app has started (it stores the language it starts in).
+            find(&c, "#page-title").await;
             js(&c, &format!("localStorage.setItem('kend-tegnene.lang', '{lang}'); return null")).await;
             let mut seen = std::collections::BTreeSet::new();
             for route in &routes {
@@ -153,10 +166,10 @@ async fn glossary_links_search_and_the_guide_from_a_case_ending() {
         find(&c, "#search-q").await.send_keys("refleksionsperiode").await.unwrap();
         find(&c, ".search-button").await.click().await.unwrap();
         find(&c, ".results a[href='/glossary#refleksionsperiode']").await;
-        assert!(server.requests.lock().unwrap().iter().any(|r| r.contains("/content/da/search.json")));
+        assert!(server.requests.lock().unwrap().iter().any(|r| r.contains("/content/da/pages/search.json")));
         // A result jumps to a section of a lesson when the word is there.
         c.goto(&server.url("/search?q=reflection%20period")).await.unwrap();
-        wait_text(&c, "[role=status]", "Intet fundet").await;
+        wait_text(&c, "main", "Intet fundet").await;
         find(&c, "#lang-switch").await.click().await.unwrap();
         find(&c, ".results a[href='/glossary#refleksionsperiode']").await.click().await.unwrap();
         wait_text(&c, "dt#refleksionsperiode", "Reflection period").await;
@@ -227,8 +240,9 @@ async fn a_new_version_is_announced_and_the_reload_keeps_progress() {
     assert_ne!(marked, sw);
     std::fs::write(b.join("sw.js"), marked).unwrap();
     let html = std::fs::read_to_string(b.join("index.html")).unwrap();
-    std::fs::write(b.join("index.html"), html.replacen("<head>", "<head><meta name=\"build\" content=\"b\">", 1))
-        .unwrap();
+    let marked = html.replacen("<meta charset=utf-8>", "<meta charset=utf-8><meta name=build content=b>", 1);
+    assert_ne!(marked, html);
+    std::fs::write(b.join("index.html"), marked).unwrap();
     with_browser(move |c, server| async move {
         server.set_root(&a);
         c.goto(&server.url("/")).await.unwrap();
