@@ -90,7 +90,8 @@ pub fn notice(lang: Lang, notice: Option<&Notice>) -> String {
 }
 
 /// The document title for a route: the page's own name, then the course's
-/// ("Tegn og signaler – Kend tegnene"). Items are named from the catalog
+/// in the language in use ("Tegn og signaler – Kend tegnene", "Signs and
+/// signals – Know the signs"). Items are named from the catalog
 /// when it is there, else by their kind.
 pub fn title(lang: Lang, route: &Route, catalog: Option<&Catalog>) -> String {
     let ui = lang.ui();
@@ -114,7 +115,7 @@ pub fn title(lang: Lang, route: &Route, catalog: Option<&Catalog>) -> String {
         Route::Guide(id) => format!("{}: {}", ui.nav_now, guide_name(lang, id)),
         Route::NotFound => ui.not_found_title.to_string(),
     };
-    fill(ui.title_page, page)
+    format!("{page} – {}", ui.app_title)
 }
 
 /// Who a "what to do now" guide is for.
@@ -155,7 +156,7 @@ mod tests {
         assert_eq!(title(Lang::Da, &Route::Lesson("signs".into()), c), "Tegn og signaler – Kend tegnene");
         assert_eq!(title(Lang::Da, &Route::Lesson("signs".into()), None), "Lektion – Kend tegnene");
         assert_eq!(title(Lang::Da, &Route::Certificate("core".into()), c), "Kursusbevis: Grundmodul – Kend tegnene");
-        assert_eq!(title(Lang::En, &Route::Guide("police".into()), c), "What to do now: Police – Kend tegnene");
+        assert_eq!(title(Lang::En, &Route::Guide("police".into()), c), "What to do now: Police – Know the signs");
         let routes = [
             Route::Overview,
             Route::Settings,

@@ -94,18 +94,19 @@ async fn every_route_has_its_own_title_in_both_languages() {
                 // The title follows once the catalog has named the item.
                 let mut t = title(&c).await;
                 for _ in 0..50 {
-                    if t != "Kend tegnene" && !t.starts_with("Lektion") && !t.starts_with("Lesson") {
+                    if t.contains(" – ") && !t.starts_with("Lektion") && !t.starts_with("Lesson") {
                         break;
                     }
                     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
                     t = title(&c).await;
                 }
-                assert!(t.ends_with(" – Kend tegnene"), "{lang} {route}: {t}");
+                let course = if lang == "da" { "Kend tegnene" } else { "Know the signs" };
+                assert!(t.ends_with(&format!(" – {course}")), "{lang} {route}: {t}");
                 assert!(seen.insert(t.clone()), "{lang} {route}: the title {t} is used twice");
             }
             let lesson_title =
                 content(&format!("{lang}/index.json"))["modules"][0]["items"][0]["title"].as_str().unwrap().to_string();
-            assert!(seen.contains(&format!("{lesson_title} – Kend tegnene")), "{seen:?}");
+            assert!(seen.iter().any(|t| t.starts_with(&format!("{lesson_title} – "))), "{seen:?}");
         }
     })
     .await;
