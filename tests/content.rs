@@ -246,6 +246,9 @@ fn the_authoring_guide_examples_compile() {
     for lang in ["da", "en"] {
         let lessons = root.join(lang).join("lessons");
         std::fs::create_dir_all(&lessons).unwrap();
+        // The lessons link to the glossary.
+        let glossary = manifest_dir.join("content").join(lang).join("glossary.toml");
+        std::fs::copy(glossary, root.join(lang).join("glossary.toml")).unwrap();
         for entry in std::fs::read_dir(manifest_dir.join("content").join(lang).join("lessons")).unwrap() {
             let path = entry.unwrap().path();
             std::fs::copy(&path, lessons.join(path.file_name().unwrap())).unwrap();

@@ -47,9 +47,12 @@ async fn the_role_leads_the_overview_and_changing_it_hides_nothing() {
             .unwrap()
             .clone();
         let first = police["items"][0]["id"].as_str().unwrap().to_string();
-        assert_eq!(police["items"][0]["kind"], "scenario");
-        let scenarios = json!({ first.clone(): { "best": 90, "attempts": [], "current": null } });
-        let progress = json!({ "version": 2, "lessons": {}, "scenarios": scenarios, "quizzes": {}, "items": {} });
+        let (mut lessons, mut scenarios) = (json!({}), json!({}));
+        match police["items"][0]["kind"].as_str().unwrap() {
+            "lesson" => lessons[&first] = json!({ "read_at": 1 }),
+            _ => scenarios[&first] = json!({ "best": 90, "attempts": [], "current": null }),
+        }
+        let progress = json!({ "version": 2, "lessons": lessons, "scenarios": scenarios, "quizzes": {}, "items": {} });
         set_stored(&c, KEY, &progress.to_string()).await;
         c.goto(&server.url("/settings")).await.unwrap();
         assert_eq!(find(&c, "[data-role='health']").await.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
