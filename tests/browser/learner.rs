@@ -155,7 +155,12 @@ async fn the_result_shows_charts_with_tables_beside_them() {
 #[tokio::test]
 async fn glossary_links_search_and_the_guide_from_a_case_ending() {
     with_browser(|c, server| async move {
-        // A term link (here in a guide) lands on its entry in the glossary.
+        // A term link in a lesson lands on its entry in the glossary.
+        c.goto(&server.url("/lesson/after-identification")).await.unwrap();
+        find(&c, ".prose a[href='/glossary#refleksionsperiode']").await.click().await.unwrap();
+        wait_text(&c, "dt#refleksionsperiode", "Refleksionsperiode").await;
+        assert_eq!(c.current_url().await.unwrap().fragment(), Some("refleksionsperiode"));
+        // And one in a guide.
         c.goto(&server.url("/what-to-do/police")).await.unwrap();
         find(&c, ".guide a[href='/glossary#identifikation']").await.click().await.unwrap();
         find(&c, "dt#identifikation").await;
