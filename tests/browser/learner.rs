@@ -293,3 +293,29 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[tokio::test]
+async fn every_guide_prints_on_one_a4_page_in_both_languages() {
+    with_browser(|c, server| async move {
+        for lang in ["da", "en"] {
+            c.goto(&server.url("/")).await.unwrap();
+            find(&c, "#page-title").await;
+            js(&c, &format!("localStorage.setItem('kend-tegnene.lang', '{lang}'); return null")).await;
+            for guide in ["", "/police", "/health", "/embassy"] {
+                c.goto(&server.url(&format!("/what-to-do{guide}"))).await.unwrap();
+                find(&c, ".guide .sources li").await;
+                let pdf = c.print(fantoccini::wd::PrintConfiguration::default()).await.unwrap();
+                let path = temp_dir("guides").join("guide.pdf");
+                std::fs::write(&path, pdf).unwrap();
+                let info = std::process::Command::new("pdfinfo").arg(&path).output().expect("pdfinfo");
+                let info = String::from_utf8_lossy(&info.stdout).to_string();
+                let pages = info.lines().find(|l| l.starts_with("Pages:")).unwrap_or_default().to_string();
+                assert!(pages.trim_end().ends_with(" 1"), "{lang} /what-to-do{guide}: {pages}");
+                let text = std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+                let text = String::from_utf8_lossy(&text.stdout).to_string();
+                assert!(text.contains("+45 70 20 25 50") && text.contains("112"), "{lang} {guide}: {text}");
+            }
+        }
+    })
+    .await;
+}
