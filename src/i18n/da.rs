@@ -169,6 +169,7 @@ pub static UI: Ui = Ui {
     role_other: "Andet, eller jeg kigger bare",
     role_current: "Valgt rolle: {}",
     continue_link: "Fortsæt, hvor du slap:",
+    start_link: "Begynd her:",
     all_done: "Du har gennemført hele kurset.",
     your_track: "Dit forløb: {} gennemført",
     other_tracks: "Andre spor (valgfrie)",

@@ -169,6 +169,7 @@ pub static UI: Ui = Ui {
     role_other: "Other, or just looking",
     role_current: "Chosen role: {}",
     continue_link: "Continue where you left off:",
+    start_link: "Start here:",
     all_done: "You have completed the whole course.",
     your_track: "Your course: {} completed",
     other_tracks: "Other tracks (optional)",

@@ -223,6 +223,7 @@ pub struct Ui {
     pub role_other: &'static str,
     pub role_current: &'static str,
     pub continue_link: &'static str,
+    pub start_link: &'static str,
     pub all_done: &'static str,
     pub your_track: &'static str,
     pub other_tracks: &'static str,

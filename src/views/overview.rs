@@ -132,7 +132,10 @@ pub fn catalog(ui: &'static Ui, catalog: &Catalog, p: &Progress, now: u64, role:
     h.open("p", &[("class", "continue"), ("id", "continue")]);
     match next_step(catalog, role, p) {
         Some(item) => {
-            h.text(ui.continue_link).text(" ").el("a", &[("href", &item_href(item))], &item.title);
+            // Nothing begun yet: there is nothing to continue.
+            let fresh = p.completed_count() == 0 && completion(p, item) == Completion::NotStarted;
+            let label = if fresh { ui.start_link } else { ui.continue_link };
+            h.text(label).text(" ").el("a", &[("href", &item_href(item))], &item.title);
         }
         None => {
             h.text(ui.all_done);
@@ -293,7 +296,11 @@ mod tests {
         assert!(!html.contains("id=\"role-choice\""));
         let folded = &html[html.find("<details").expect("other tracks folded")..];
         assert!(folded.contains("<summary>Other tracks (optional)</summary>") && folded.contains("module-police"));
-        assert!(html.contains("Continue where you left off: <a href=\"/lesson/intro\">"), "{html}");
+        assert!(html.contains("Start here: <a href=\"/lesson/intro\">"), "{html}");
+        let mut p = Progress::default();
+        p.mark_read("intro", 1);
+        let later = catalog(ui, &sample(), &p, 0, Some(Role::Health));
+        assert!(later.contains("Continue where you left off: <a href=\"/scenario/case\">"), "{later}");
         assert!(html.contains("Your course: 0 / 2 completed"));
         assert_eq!(html.matches("<svg class=\"chart meter\"").count(), 3);
         let police = catalog(ui, &sample(), &Progress::default(), 0, Some(Role::Police));
