@@ -115,9 +115,8 @@ pub struct Lesson {
     pub tags: Vec<String>,
     /// Rendered HTML; raw HTML in the source is refused by the compiler.
     pub html: String,
-    /// The sources as HTML list items, written by the compiler with
-    /// `views::lesson::sources_html` (escaped: sources are plain text).
-    pub sources: String,
+    /// Plain text; `views::lesson` writes them as a list.
+    pub sources: Vec<Source>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
