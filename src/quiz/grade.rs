@@ -203,7 +203,7 @@ mod tests {
     use crate::content::{AnswerOption, Segment};
 
     fn opt(correct: bool) -> AnswerOption {
-        AnswerOption { text: String::new(), correct, feedback: String::new() }
+        AnswerOption { text: String::new(), correct, feedback: String::new(), pin_last: false }
     }
 
     fn question(kind: QuestionKind, options: Vec<AnswerOption>, segments: Vec<Segment>) -> Question {

@@ -146,7 +146,19 @@ pub enum GraphIssue {
     /// From this step no ending can be reached: the learner would loop forever.
     NeverEnds(String),
     NoBestEnding,
+    /// (step, choice index, target): a choice that is not best leads where
+    /// a best choice of its step leads, without a `consequence` to show
+    /// what it cost.
+    SilentChoice(String, usize, String),
+    /// (step, number of choices): not within [`CHOICES`].
+    ChoiceCount(String, usize),
+    /// (step, number of best choices): more than one without `dilemma`,
+    /// more than two with it.
+    SeveralBest(String, usize),
 }
+
+/// How many choices a step may have.
+pub const CHOICES: std::ops::RangeInclusive<usize> = 2..=5;
 
 impl std::fmt::Display for GraphIssue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -160,6 +172,18 @@ impl std::fmt::Display for GraphIssue {
             GraphIssue::Unreachable(id) => write!(f, "'{id}' cannot be reached from the start"),
             GraphIssue::NeverEnds(id) => write!(f, "from step '{id}' no ending can be reached"),
             GraphIssue::NoBestEnding => write!(f, "no ending has grade = \"best\""),
+            GraphIssue::SilentChoice(step, i, t) => write!(
+                f,
+                "choice {} of step '{step}' is not best but leads to '{t}' like a best choice: give it a consequence = \"\"\"…\"\"\" that shows what it cost, or lead it elsewhere",
+                i + 1
+            ),
+            GraphIssue::ChoiceCount(step, n) => {
+                write!(f, "step '{step}' has {n} choices; a step needs {} to {}", CHOICES.start(), CHOICES.end())
+            }
+            GraphIssue::SeveralBest(step, n) => write!(
+                f,
+                "step '{step}' has {n} best choices; one, or two in a step marked dilemma = true"
+            ),
         }
     }
 }
@@ -180,6 +204,20 @@ pub fn validate(s: &Scenario) -> Vec<GraphIssue> {
     for step in &s.steps {
         if step.choices.is_empty() {
             issues.push(GraphIssue::NoChoices(step.id.clone()));
+        } else if !CHOICES.contains(&step.choices.len()) {
+            issues.push(GraphIssue::ChoiceCount(step.id.clone(), step.choices.len()));
+        }
+        let best = step.choices.iter().filter(|c| c.quality == Quality::Best).count();
+        if best > if step.dilemma { 2 } else { 1 } {
+            issues.push(GraphIssue::SeveralBest(step.id.clone(), best));
+        }
+        for (i, c) in step.choices.iter().enumerate() {
+            let silent = c.quality != Quality::Best
+                && c.consequence.is_empty()
+                && step.choices.iter().any(|b| b.quality == Quality::Best && b.next == c.next);
+            if silent {
+                issues.push(GraphIssue::SilentChoice(step.id.clone(), i, c.next.clone()));
+            }
         }
         for (i, c) in step.choices.iter().enumerate() {
             if node(s, &c.next).is_none() {
@@ -268,11 +306,13 @@ mod tests {
             next: next.into(),
             tags: vec![],
             learn_more: None,
+            consequence: String::new(),
+            pin_last: false,
         }
     }
 
     fn step(id: &str, choices: Vec<Choice>) -> Step {
-        Step { id: id.into(), text: String::new(), choices }
+        Step { id: id.into(), text: String::new(), choices, dilemma: false }
     }
 
     fn ending(id: &str, grade: Quality) -> Ending {

@@ -134,7 +134,14 @@ mod tests {
     use crate::i18n::Lang;
 
     fn item(id: &str, kind: ItemKind, error: Option<&str>) -> Item {
-        Item { id: id.into(), kind, title: format!("<b>{id}</b>"), minutes: 5, error: error.map(Into::into) }
+        Item {
+            id: id.into(),
+            kind,
+            title: format!("<b>{id}</b>"),
+            minutes: 5,
+            precheck: 0,
+            error: error.map(Into::into),
+        }
     }
 
     fn sample() -> Catalog {

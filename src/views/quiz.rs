@@ -282,7 +282,7 @@ mod tests {
     use crate::quiz::grade::{grade, Response};
 
     fn option(text: &str, correct: bool) -> AnswerOption {
-        AnswerOption { text: text.into(), correct, feedback: format!("why {text}") }
+        AnswerOption { text: text.into(), correct, feedback: format!("why {text}"), pin_last: false }
     }
 
     fn question(kind: QuestionKind) -> Question {
@@ -336,6 +336,8 @@ mod tests {
             tags: vec![],
             intro: String::new(),
             questions: vec![question(QuestionKind::Single)],
+            round: 0,
+            precheck: 0,
         }
     }
 

@@ -184,6 +184,8 @@ mod tests {
             next: next.into(),
             tags: vec![],
             learn_more: Some("/lesson/a#b".into()),
+            consequence: String::new(),
+            pin_last: false,
         }
     }
 
@@ -201,11 +203,13 @@ mod tests {
                     id: "one".into(),
                     text: "<p>First</p>".into(),
                     choices: vec![choice("ask", Quality::Best, "two"), choice("leave", Quality::Harmful, "bad")],
+                    dilemma: false,
                 },
                 Step {
                     id: "two".into(),
                     text: "<p>Second</p>".into(),
                     choices: vec![choice("wait", Quality::Acceptable, "good"), choice("call", Quality::Best, "good")],
+                    dilemma: false,
                 },
             ],
             endings: vec![

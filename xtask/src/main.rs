@@ -33,10 +33,10 @@ fn main() -> ExitCode {
         Some("build") => build(),
         Some("serve") => serve(port_arg(&args)),
         Some("test") => test(&args[1..]),
-        Some("check") => check(),
+        Some("check") => check(&args.get(1).map_or_else(|| root().join("content"), PathBuf::from)),
         Some("bench") => build().and_then(|_| bench::run(&root())),
         _ => {
-            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check|bench>");
+            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check [content dir]|storyboard|bench>");
             return ExitCode::from(2);
         }
     };
@@ -153,10 +153,22 @@ fn compile_content(content: &Path, out: &Path) -> Result {
     Ok(())
 }
 
-fn check() -> Result {
-    let compiled = compile(&root().join("content"));
+/// Check a content folder (the course's own by default) and print every
+/// problem and how guessable its answers are by length.
+fn check(content: &Path) -> Result {
+    let compiled = compile(content);
     for p in &compiled.problems {
         eprintln!("{p}");
+    }
+    for (lang, g) in &compiled.guessability {
+        println!(
+            "guessability ({}): the longest option is right in {} of {} steps and single-choice questions: {} % (at most {} %)",
+            lang.code(),
+            g.longest_right,
+            g.counted,
+            g.percent(),
+            kend_tegnene::quiz::check::MAX_GUESSABLE_PERCENT
+        );
     }
     match compiled.problems.len() {
         0 => {

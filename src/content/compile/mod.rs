@@ -26,6 +26,7 @@ use self::scenario::compile_scenario;
 use super::markdown::Link;
 use super::model::*;
 use crate::i18n::Lang;
+use crate::quiz::check::{guess_count_quiz, guess_count_scenario, Guess, MAX_GUESSABLE_PERCENT};
 use crate::quiz::scenario as scenario_logic;
 use crate::route::is_id;
 
@@ -51,6 +52,20 @@ pub struct Compiled {
     /// (path below the output folder, JSON text)
     pub files: Vec<(String, String)>,
     pub problems: Vec<Problem>,
+    /// The compiled model per language, for other consumers (the storyboard).
+    pub courses: Vec<Course>,
+    /// Per language: how often the longest option is a right one.
+    pub guessability: Vec<(Lang, Guess)>,
+}
+
+/// One language's compiled course: the catalog and every item that compiled.
+#[derive(Debug)]
+pub struct Course {
+    pub lang: Lang,
+    pub catalog: Catalog,
+    pub lessons: BTreeMap<String, Lesson>,
+    pub scenarios: BTreeMap<String, Scenario>,
+    pub quizzes: BTreeMap<String, Quiz>,
 }
 
 impl Compiled {
@@ -90,7 +105,7 @@ pub fn compile(root: &Path) -> Compiled {
         Ok(t) => t,
         Err(e) => {
             problems.push(Problem { file: rel(&manifest_path), line: 1, message: format!("cannot read: {e}") });
-            return Compiled { files: vec![], problems };
+            return Compiled { problems, ..Compiled::default() };
         }
     };
     let manifest: Manifest = {
@@ -99,7 +114,7 @@ pub fn compile(root: &Path) -> Compiled {
             Ok(m) => m,
             Err(e) => {
                 report.toml_error(e, 1);
-                return Compiled { files: vec![], problems };
+                return Compiled { problems, ..Compiled::default() };
             }
         }
     };
@@ -179,6 +194,39 @@ pub fn compile(root: &Path) -> Compiled {
         }
     }
 
+    // Guessability over the whole course, per language.
+    let mut guessability = Vec::new();
+    for (lang, out) in &outputs {
+        let mut total = Guess::default();
+        let mut per_file = Vec::new();
+        let counts = out.scenarios.iter().map(|(id, s)| (format!("scenarios/{id}.toml"), guess_count_scenario(s)));
+        let counts =
+            counts.chain(out.quizzes.iter().map(|(id, (q, _))| (format!("quizzes/{id}.toml"), guess_count_quiz(q))));
+        for (file, g) in counts {
+            total.add(g);
+            if g.longest_right > 0 {
+                per_file.push((g.longest_right, g.counted, file));
+            }
+        }
+        if total.too_guessable() {
+            per_file.sort_by(|a, b| (b.0 * 100 / b.1.max(1)).cmp(&(a.0 * 100 / a.1.max(1))).then(a.2.cmp(&b.2)));
+            let worst: Vec<String> = per_file.iter().take(6).map(|(n, of, f)| format!("{f} {n}/{of}")).collect();
+            problems.push(Problem {
+                file: format!("content/{}", lang.code()),
+                line: 1,
+                message: format!(
+                    "the longest option is a best or correct one in {} of {} scenario steps and single-choice questions ({} %); at most {MAX_GUESSABLE_PERCENT} % is allowed, so the right answer cannot be guessed by its length. Most: {}",
+                    total.longest_right,
+                    total.counted,
+                    total.percent(),
+                    worst.join(", ")
+                ),
+            });
+        }
+        guessability.push((*lang, total));
+    }
+
+    let mut courses = Vec::new();
     for (lang, out) in outputs {
         let modules = manifest
             .modules
@@ -194,7 +242,8 @@ pub fn compile(root: &Path) -> Compiled {
                         let id = id.get_ref();
                         let (kind, title, minutes) =
                             out.titles.get(id).cloned().unwrap_or((ItemKind::Lesson, id.clone(), 0));
-                        Item { id: id.clone(), kind, title, minutes, error: out.errors.get(id).cloned() }
+                        let precheck = out.quizzes.get(id).map_or(0, |(q, _)| q.precheck);
+                        Item { id: id.clone(), kind, title, minutes, precheck, error: out.errors.get(id).cloned() }
                     })
                     .collect(),
             })
@@ -216,10 +265,18 @@ pub fn compile(root: &Path) -> Compiled {
                 files.push((format!("{}/quizzes/{id}.json", lang.code()), to_json(q)));
             }
         }
+        let ok = |id: &String| !out.errors.contains_key(id);
+        courses.push(Course {
+            lang,
+            catalog,
+            lessons: out.lessons.into_iter().filter(|(id, _)| ok(id)).map(|(id, (l, _))| (id, l)).collect(),
+            scenarios: out.scenarios.into_iter().filter(|(id, _)| ok(id)).collect(),
+            quizzes: out.quizzes.into_iter().filter(|(id, _)| ok(id)).map(|(id, (q, _))| (id, q)).collect(),
+        });
     }
     problems.sort();
     problems.dedup();
-    Compiled { files, problems }
+    Compiled { files, problems, courses, guessability }
 }
 
 fn to_json<T: miniserde::Serialize>(value: &T) -> String {

@@ -21,11 +21,9 @@ pub(super) struct RawQuiz {
     pub(super) intro: Spanned<String>,
     /// Questions drawn per round from the pool (all questions); none = all.
     #[serde(default)]
-    #[allow(dead_code)]
     pub(super) round: Option<Spanned<u32>>,
     /// Questions drawn for the module's pre-check; none = no pre-check.
     #[serde(default)]
-    #[allow(dead_code)]
     pub(super) precheck: Option<Spanned<u32>>,
     #[serde(rename = "question", default)]
     pub(super) questions: Vec<RawQuestion>,
@@ -70,7 +68,6 @@ pub(super) struct RawOption {
     pub(super) feedback: Spanned<String>,
     /// Keep this option last when options are shuffled.
     #[serde(default)]
-    #[allow(dead_code)]
     pub(super) pin_last: bool,
 }
 
@@ -204,6 +201,7 @@ pub(super) fn compile_quiz(
                         text: report.markdown(&o.text, true, links),
                         correct: o.correct,
                         feedback: report.markdown(&o.feedback, false, links),
+                        pin_last: o.pin_last,
                     });
                 }
             }
@@ -218,8 +216,18 @@ pub(super) fn compile_quiz(
                     };
                     let feedback_true = feedback(&rq.feedback_true);
                     let feedback_false = feedback(&rq.feedback_false);
-                    options.push(AnswerOption { text: yes.into(), correct: answer, feedback: feedback_true });
-                    options.push(AnswerOption { text: no.into(), correct: !answer, feedback: feedback_false });
+                    options.push(AnswerOption {
+                        text: yes.into(),
+                        correct: answer,
+                        feedback: feedback_true,
+                        pin_last: false,
+                    });
+                    options.push(AnswerOption {
+                        text: no.into(),
+                        correct: !answer,
+                        feedback: feedback_false,
+                        pin_last: false,
+                    });
                 }
             }
             QuestionKind::Order => {
@@ -228,6 +236,7 @@ pub(super) fn compile_quiz(
                         text: report.markdown(&st.text, true, links),
                         correct: true,
                         feedback: st.feedback.as_ref().map_or_else(String::new, |f| report.markdown(f, false, links)),
+                        pin_last: false,
                     });
                 }
             }
@@ -260,12 +269,16 @@ pub(super) fn compile_quiz(
         tags: raw.tags.iter().map(|t| t.get_ref().clone()).collect(),
         intro,
         questions,
+        round: raw.round.as_ref().map_or(0, |r| *r.get_ref()),
+        precheck: raw.precheck.as_ref().map_or(0, |r| *r.get_ref()),
     };
     for issue in quiz_check::validate(&quiz) {
         let line = match (&issue.question, issue.segment, &issue.problem) {
             (None, _, QuizProblem::UnknownTag(t)) => {
                 raw.tags.iter().find(|x| x.get_ref() == t).map(|x| report.line_of(x))
             }
+            (None, _, QuizProblem::SmallPool { .. }) => raw.round.as_ref().map(|r| report.line_of(r)),
+            (None, _, QuizProblem::LargePrecheck { .. }) => raw.precheck.as_ref().map(|r| report.line_of(r)),
             (None, _, _) => Some(report.line_of(&raw.id)),
             (Some((qi, _)), seg, problem) => {
                 let rq = sources[*qi];

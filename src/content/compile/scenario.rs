@@ -36,7 +36,6 @@ pub(super) struct RawStep {
     pub(super) choices: Vec<RawChoice>,
     /// Two choices are defensible for different reasons (may have two `best`).
     #[serde(default)]
-    #[allow(dead_code)]
     pub(super) dilemma: bool,
 }
 
@@ -53,11 +52,9 @@ pub(super) struct RawChoice {
     pub(super) learn_more: Option<Spanned<String>>,
     /// What a choice that is not the best cost, shown before the next step.
     #[serde(default)]
-    #[allow(dead_code)]
     pub(super) consequence: Option<Spanned<String>>,
     /// Keep this choice last when choices are shuffled.
     #[serde(default)]
-    #[allow(dead_code)]
     pub(super) pin_last: bool,
 }
 
@@ -94,9 +91,16 @@ pub(super) fn compile_scenario(
                 next: c.next.get_ref().clone(),
                 tags: report.tags(&c.tags),
                 learn_more,
+                consequence: c.consequence.as_ref().map_or_else(String::new, |t| report.markdown(t, false, links)),
+                pin_last: c.pin_last,
             });
         }
-        steps.push(Step { id: st.id.get_ref().clone(), text: report.markdown(&st.text, false, links), choices });
+        steps.push(Step {
+            id: st.id.get_ref().clone(),
+            text: report.markdown(&st.text, false, links),
+            choices,
+            dilemma: st.dilemma,
+        });
     }
     let mut endings = Vec::new();
     for e in &raw.endings {
@@ -120,7 +124,10 @@ pub(super) fn compile_scenario(
     for issue in scenario::validate(&scenario) {
         let line = match &issue {
             GraphIssue::UnknownStart(_) => report.line_of(&raw.start),
-            GraphIssue::UnknownTarget(step, i, _) => choice_lines[&(step.clone(), *i)],
+            GraphIssue::UnknownTarget(step, i, _) | GraphIssue::SilentChoice(step, i, _) => {
+                choice_lines[&(step.clone(), *i)]
+            }
+            GraphIssue::ChoiceCount(id, _) | GraphIssue::SeveralBest(id, _) => node_lines.get(id).copied().unwrap_or(1),
             GraphIssue::DuplicateId(id)
             | GraphIssue::NoChoices(id)
             | GraphIssue::Unreachable(id)
