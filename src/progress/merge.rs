@@ -26,8 +26,10 @@ impl Progress {
     /// - **Quizzes**: `best`, `rounds` and `last_finished_at` are each the
     ///   higher. `current` is the greater by the derived order of
     ///   [`QuizCurrent`](super::QuizCurrent) (`updated_at`, answered,
-    ///   retry), but none when a round finished at or after its
-    ///   `updated_at`.
+    ///   retry, seed, drawn, pre), but none when a round finished at or
+    ///   after its `updated_at`. `pre` (the pre-check's answers) is the
+    ///   union by question, the greater answer (by `at` first) where both
+    ///   sides have one.
     /// - **Items**: `answered` and `correct` are each the higher (counts
     ///   from two tabs cannot be told apart from the same answers counted
     ///   twice, so they are not added up). `last` and `review` are taken
@@ -109,7 +111,15 @@ fn merge_quiz(a: Option<&QuizRecord>, b: Option<&QuizRecord>) -> QuizRecord {
         .max()
         .filter(|c| last_finished_at.is_none_or(|f| f < c.updated_at))
         .cloned();
-    QuizRecord { best, rounds, last_finished_at, current }
+    // The pre-check's answers: per question, the newer answer.
+    let mut pre = BTreeMap::new();
+    for (q, answer) in sides.iter().flat_map(|r| &r.pre) {
+        let kept = pre.entry(q.clone()).or_insert_with(|| answer.clone());
+        if answer > kept {
+            *kept = answer.clone();
+        }
+    }
+    QuizRecord { best, rounds, last_finished_at, current, pre }
 }
 
 fn merge_item(a: Option<&ItemRecord>, b: Option<&ItemRecord>) -> ItemRecord {
@@ -202,7 +212,7 @@ mod tests {
         a.choose("s", 0, 30);
         b.choose("s", 2, 20);
         let m = a.merge(&b);
-        assert_eq!(m.scenario("s").unwrap().current, Some(Current { updated_at: 30, choices: vec![0] }));
+        assert_eq!(m.scenario("s").unwrap().current, Some(Current { updated_at: 30, choices: vec![0], seed: 30 }));
         laws(&a, &b);
     }
 
@@ -216,7 +226,7 @@ mod tests {
         let m = a.merge(&b);
         assert_eq!(
             *m.quiz("q").unwrap(),
-            QuizRecord { best: Some(90), rounds: 2, last_finished_at: Some(30), current: None }
+            QuizRecord { best: Some(90), rounds: 2, last_finished_at: Some(30), current: None, pre: BTreeMap::new() }
         );
         laws(&a, &b);
     }
@@ -232,7 +242,10 @@ mod tests {
         let mut c = stale.clone();
         c.start_round("q", true, 12);
         let m = c.merge(&a);
-        assert_eq!(m.quiz("q").unwrap().current, Some(QuizCurrent { updated_at: 12, answered: vec![], retry: true }));
+        assert_eq!(
+            m.quiz("q").unwrap().current,
+            Some(QuizCurrent { updated_at: 12, answered: vec![], retry: true, seed: 12, drawn: vec![], pre: false })
+        );
         laws(&a, &stale);
         laws(&a, &c);
     }
@@ -263,13 +276,13 @@ mod tests {
     #[test]
     fn normalizing_sorts_dedups_and_lifts_best() {
         let mut p = Progress::default();
-        let t = |at, percent| Attempt { finished_at: at, choices: vec![], ending: "e".into(), percent };
+        let t = |at, percent| Attempt { finished_at: at, choices: vec![], ending: "e".into(), percent, seed: 0 };
         p.scenarios.insert(
             "s".into(),
             ScenarioRecord {
                 best: None,
                 attempts: vec![t(5, 10), t(1, 70), t(5, 10)],
-                current: Some(Current { updated_at: 5, choices: vec![] }),
+                current: Some(Current { updated_at: 5, choices: vec![], seed: 0 }),
             },
         );
         let n = p.normalized();
