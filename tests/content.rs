@@ -325,3 +325,50 @@ fn the_new_fields_reach_the_compiled_model() {
     let pool = da.catalog.modules[0].items.iter().find(|i| i.id == "pool").unwrap();
     assert_eq!(pool.precheck, 4);
 }
+
+/// The storyboard holds every item of the course, every step, choice,
+/// consequence, ending, question, option and segment, and prints.
+#[test]
+fn the_storyboard_holds_the_whole_course_and_prints() {
+    let compiled = compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    for course in &compiled.courses {
+        let html = kend_tegnene::views::storyboard::render(course);
+        assert!(html.starts_with("<!doctype html><html lang=\"") && html.ends_with("</body></html>"));
+        assert!(html.contains("@media print") && html.contains("@page") && html.contains("break-before:page"));
+        assert!(!html.contains("<script") && !html.contains("<link"), "self-contained, nothing to fetch");
+        for item in course.catalog.modules.iter().flat_map(|m| &m.items) {
+            assert!(html.contains(&format!("id=\"{}-{}\"", item.kind.folder(), item.id)), "{}", item.id);
+        }
+        for l in course.lessons.values() {
+            assert!(html.contains(&l.html), "lesson {}", l.id);
+        }
+        for s in course.scenarios.values() {
+            for st in &s.steps {
+                assert!(html.contains(&st.text), "{} {}", s.id, st.id);
+                for c in &st.choices {
+                    for part in [&c.text, &c.feedback, &c.consequence, &format!("'{}'", c.next)] {
+                        assert!(html.contains(part.as_str()), "{} {}: {part}", s.id, st.id);
+                    }
+                }
+            }
+            for e in &s.endings {
+                assert!(html.contains(&e.text), "{} {}", s.id, e.id);
+            }
+        }
+        for q in course.quizzes.values() {
+            for x in &q.questions {
+                assert!(html.contains(&x.prompt) && html.contains(&x.explanation), "{} {}", q.id, x.id);
+                for o in &x.options {
+                    assert!(html.contains(&o.text) && html.contains(&o.feedback), "{} {}", q.id, x.id);
+                }
+                for s in &x.segments {
+                    assert!(html.contains(&s.text) && html.contains(&s.feedback), "{} {}", q.id, x.id);
+                }
+                for t in &x.tags {
+                    assert!(html.contains(t.as_str()));
+                }
+            }
+        }
+    }
+    assert_eq!(compiled.courses.len(), 2);
+}

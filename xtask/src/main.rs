@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(port_arg(&args)),
         Some("test") => test(&args[1..]),
         Some("check") => check(&args.get(1).map_or_else(|| root().join("content"), PathBuf::from)),
+        Some("storyboard") => storyboard(),
         Some("bench") => build().and_then(|_| bench::run(&root())),
         _ => {
             eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check [content dir]|storyboard|bench>");
@@ -177,6 +178,24 @@ fn check(content: &Path) -> Result {
         }
         n => Err(format!("{n} content problem(s)")),
     }
+}
+
+/// Write the storyboard, the whole course per language as one printable
+/// HTML file, to target/storyboard/<lang>.html.
+fn storyboard() -> Result {
+    let compiled = compile(&root().join("content"));
+    for p in &compiled.problems {
+        eprintln!("warning: {p}");
+    }
+    let out = root().join("target/storyboard");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for course in &compiled.courses {
+        let path = out.join(format!("{}.html", course.lang.code()));
+        std::fs::write(&path, kend_tegnene::views::storyboard::render(course))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("xtask: storyboard written to {}", path.display());
+    }
+    Ok(())
 }
 
 fn serve(port: u16) -> Result {
