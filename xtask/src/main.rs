@@ -5,7 +5,10 @@
 //!   setup   install what building needs (wasm target, std sources, Trunk,
 //!           wasm-bindgen, wasm-opt, terser) and what testing needs (Chromium)
 //!   build   build the release app into dist/ and compile content into it
-//!   serve   build, then serve dist/ at http://127.0.0.1:8080 (no test tools)
+//!   serve   build, then serve dist/ at http://127.0.0.1:8080 (no test tools);
+//!           editing content/ recompiles it and reloads the open page
+//!   storyboard  the whole course per language as printable HTML in
+//!           target/storyboard/
 //!   test    build, prove the offline build from an empty registry, then run
 //!           every test: native, content, browser
 //!   check   check the content only, listing every problem with file and line
@@ -18,6 +21,7 @@ mod support;
 mod bench;
 mod guard;
 mod setup;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -144,7 +148,7 @@ fn unexport_unused_classes(js: &Path) -> Result {
 /// Compile `content` into `out`. Problems are printed but do not stop the
 /// build: the app shows the broken item's error and the rest works. `check`
 /// and the tests fail on them.
-fn compile_content(content: &Path, out: &Path) -> Result {
+pub fn compile_content(content: &Path, out: &Path) -> Result {
     let compiled = compile(content);
     compiled.write_to(out).map_err(|e| format!("writing {}: {e}", out.display()))?;
     for p in &compiled.problems {
@@ -201,10 +205,11 @@ fn storyboard() -> Result {
 fn serve(port: u16) -> Result {
     build()?;
     let server = support::Server::start(&dist(), port).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
-    println!("xtask: serving the course at {} (Ctrl+C stops)", server.url("/"));
-    loop {
-        std::thread::park();
-    }
+    println!(
+        "xtask: serving the course at {} (Ctrl+C stops); editing content/ recompiles it and reloads the page",
+        server.url("/")
+    );
+    watch::run(&root().join("content"), &dist().join("content"), &server)
 }
 
 fn test(extra: &[String]) -> Result {
