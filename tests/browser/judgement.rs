@@ -113,3 +113,35 @@ async fn the_precheck_is_offered_before_the_lessons_and_shown_beside_the_result(
     })
     .await;
 }
+
+/// The storyboard prints: Chromium turns it into an A4 PDF in which every
+/// item of the course starts on a page of its own.
+#[test]
+fn the_storyboard_prints_to_pdf_with_a_page_per_item() {
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let compiled = kend_tegnene::content::compile::compile(&content);
+    let dir = temp_dir("storyboard");
+    for course in &compiled.courses {
+        let html = dir.join(format!("{}.html", course.lang.code()));
+        std::fs::write(&html, kend_tegnene::views::storyboard::render(course)).unwrap();
+        let pdf = dir.join(format!("{}.pdf", course.lang.code()));
+        let status = std::process::Command::new("/usr/bin/chromium")
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"])
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", html.display()))
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("chromium is installed by `cargo xtask setup`");
+        assert!(status.success());
+        let info = std::process::Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo (poppler-utils)");
+        let info = String::from_utf8_lossy(&info.stdout);
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no page count: {info}"));
+        let items = course.catalog.modules.iter().map(|m| m.items.len()).sum::<usize>();
+        assert!(pages > items, "{pages} pages for {items} items ({})", course.lang.code());
+        assert!(info.contains("(A4)"), "{info}");
+    }
+}

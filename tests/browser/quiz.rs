@@ -15,6 +15,30 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
         find(&c, "#start").await;
         tab_to(&c, "start").await;
         press(&c, &Key::Enter.to_string()).await;
+        find(&c, "#question-form").await;
+        // A round is drawn from the pool, so it need not hold every kind:
+        // make it one question of each kind, as a saved round would be.
+        let ids = c
+            .execute_async(
+                &format!(
+                    "const done = arguments[arguments.length - 1];
+                     fetch('/content/da/quizzes/{QUIZ}.json').then(r => r.json()).then(q => {{
+                       const seen = {{}}; const ids = [];
+                       for (const x of q.questions) if (!seen[x.kind]) {{ seen[x.kind] = 1; ids.push(x.id); }}
+                       done(ids);
+                     }});"
+                ),
+                vec![],
+            )
+            .await
+            .unwrap();
+        let mut saved: serde_json::Value =
+            serde_json::from_str(&stored(&c, "kend-tegnene.progress").await.unwrap()).unwrap();
+        saved["quizzes"][QUIZ]["current"]["drawn"] = ids;
+        set_stored(&c, "kend-tegnene.progress", &saved.to_string()).await;
+        c.refresh().await.unwrap();
+        find(&c, "#question-form").await;
+        js(&c, "document.getElementById('question-title').focus(); return null").await;
 
         let mut kinds = Vec::new();
         for n in 1..=20 {
