@@ -230,7 +230,7 @@ fn quiz_view(q: Quiz) -> impl IntoView {
                         views::question(ui, &q.questions[rest[0]], asked + 1, seed)
                     }
                     _ if rec.is_some_and(|r| r.rounds > 0) => views::result(ui, q, p, None, t),
-                    _ => views::intro(ui, q, q.precheck > 0 && rec.is_none_or(|r| r.pre.is_empty())),
+                    _ => views::intro(ui, q, q.precheck > 0 && p.pre_answers(&id).is_empty()),
                 },
             })
         })

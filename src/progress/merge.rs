@@ -27,9 +27,8 @@ impl Progress {
     ///   higher. `current` is the greater by the derived order of
     ///   [`QuizCurrent`](super::QuizCurrent) (`updated_at`, answered,
     ///   retry, seed, drawn, pre), but none when a round finished at or
-    ///   after its `updated_at`. `pre` (the pre-check's answers) is the
-    ///   union by question, the greater answer (by `at` first) where both
-    ///   sides have one.
+    ///   after its `updated_at`. (The pre-check's answers are items, see
+    ///   [`pre_prefix`](super::pre_prefix).)
     /// - **Items**: `answered` and `correct` are each the higher (counts
     ///   from two tabs cannot be told apart from the same answers counted
     ///   twice, so they are not added up). `last` and `review` are taken
@@ -111,15 +110,7 @@ fn merge_quiz(a: Option<&QuizRecord>, b: Option<&QuizRecord>) -> QuizRecord {
         .max()
         .filter(|c| last_finished_at.is_none_or(|f| f < c.updated_at))
         .cloned();
-    // The pre-check's answers: per question, the newer answer.
-    let mut pre = BTreeMap::new();
-    for (q, answer) in sides.iter().flat_map(|r| &r.pre) {
-        let kept = pre.entry(q.clone()).or_insert_with(|| answer.clone());
-        if answer > kept {
-            *kept = answer.clone();
-        }
-    }
-    QuizRecord { best, rounds, last_finished_at, current, pre }
+    QuizRecord { best, rounds, last_finished_at, current }
 }
 
 fn merge_item(a: Option<&ItemRecord>, b: Option<&ItemRecord>) -> ItemRecord {
@@ -226,7 +217,7 @@ mod tests {
         let m = a.merge(&b);
         assert_eq!(
             *m.quiz("q").unwrap(),
-            QuizRecord { best: Some(90), rounds: 2, last_finished_at: Some(30), current: None, pre: BTreeMap::new() }
+            QuizRecord { best: Some(90), rounds: 2, last_finished_at: Some(30), current: None }
         );
         laws(&a, &b);
     }

@@ -23,7 +23,8 @@ fn v1_to_v2(o: &mut Object) {
     o.entry("items".to_string()).or_insert_with(|| Value::Object(Object::new()));
 }
 
-/// Version 3 added shuffle seeds, drawn rounds and the pre-check. Seed 0
+/// Version 3 added shuffle seeds, drawn rounds and the pre-check (whose
+/// answers are items under their own keys, so need nothing here). Seed 0
 /// shows the authored order, which is what version 2 attempts saw; an empty
 /// `drawn` asks every question, as version 2 rounds did. Anything that is
 /// not an object is left alone for the final read to refuse.
@@ -47,7 +48,6 @@ fn v2_to_v3(o: &mut Object) {
     if let Some(Value::Object(quizzes)) = o.get_mut("quizzes") {
         for record in quizzes.values_mut() {
             let Value::Object(record) = record else { continue };
-            record.entry("pre".to_string()).or_insert_with(|| Value::Object(Object::new()));
             if let Some(Value::Object(current)) = record.get_mut("current") {
                 current.entry("seed".to_string()).or_insert_with(zero);
                 current.entry("drawn".to_string()).or_insert_with(|| Value::Array(Default::default()));
@@ -142,7 +142,7 @@ mod tests {
         assert_eq!((s.attempts[0].seed, s.current.as_ref().unwrap().seed), (0, 0));
         let q = p.quiz("q").unwrap();
         let cur = q.current.as_ref().unwrap();
-        assert_eq!((cur.seed, cur.drawn.len(), cur.pre, q.pre.len()), (0, 0, false, 0));
+        assert_eq!((cur.seed, cur.drawn.len(), cur.pre), (0, 0, false));
         assert_eq!(cur.answered, vec!["a".to_string()]);
     }
 

@@ -109,10 +109,6 @@ pub struct QuizRecord {
     pub last_finished_at: Option<u64>,
     /// The round in progress, saved after every answer so a reload resumes.
     pub current: Option<QuizCurrent>,
-    /// The pre-check's answers, by question id. They are kept apart from
-    /// [`Progress::items`]: they measure what the learner knew before the
-    /// lessons, and neither count in the score nor fill the review queue.
-    pub pre: BTreeMap<String, LastAnswer>,
 }
 
 /// A quiz round in progress. Ordered by `updated_at` first (then the rest,
@@ -159,6 +155,15 @@ pub struct LastAnswer {
 /// The key of a question in [`Progress::items`]: `"<quiz id>/<question id>"`.
 pub fn item_key(quiz: &str, question: &str) -> String {
     format!("{quiz}/{question}")
+}
+
+/// The start of the keys in [`Progress::items`] that hold a quiz's
+/// pre-check answers: `"<quiz id>/pre:"`, then the question id (`:` is in
+/// no id). Kept apart from the question's own record: they measure what
+/// the learner knew before the lessons, and neither count in the score nor
+/// enter the review queue (their `review` is always `None`).
+pub fn pre_prefix(quiz: &str) -> String {
+    format!("{quiz}/pre:")
 }
 
 /// Why stored progress could not be used.
@@ -269,20 +274,15 @@ impl Progress {
     /// pre-check the answer is kept in [`QuizRecord::pre`] only.
     pub fn record_answer(&mut self, quiz: &str, question: &str, answer: LastAnswer, review: Option<Review>) {
         let at = answer.at;
-        if let Some(rec) = self.quizzes.get_mut(quiz).filter(|r| r.current.as_ref().is_some_and(|c| c.pre)) {
-            let current = rec.current.as_mut().expect("a pre-check round");
-            current.answered.push(question.to_string());
-            current.updated_at = at;
-            rec.pre.insert(question.to_string(), answer);
-            return;
-        }
-        let item = self.items.entry(item_key(quiz, question)).or_default();
+        let pre = self.quizzes.get(quiz).and_then(|r| r.current.as_ref()).is_some_and(|c| c.pre);
+        let key = if pre { format!("{}{question}", pre_prefix(quiz)) } else { item_key(quiz, question) };
+        let item = self.items.entry(key).or_default();
         item.answered = item.answered.saturating_add(1);
         if answer.correct {
             item.correct = item.correct.saturating_add(1);
         }
         item.last = Some(answer);
-        item.review = review;
+        item.review = if pre { None } else { review };
         let rec = self.quizzes.entry(quiz.to_string()).or_default();
         let current = rec.current.get_or_insert(QuizCurrent {
             updated_at: at,
@@ -305,11 +305,22 @@ impl Progress {
     /// or with `pre`, the module's pre-check (which replaces an earlier
     /// pre-check's answers), replacing any round in progress.
     pub fn start_drawn(&mut self, quiz: &str, drawn: Vec<String>, retry: bool, pre: bool, now: u64) {
-        let rec = self.quizzes.entry(quiz.to_string()).or_default();
         if pre {
-            rec.pre.clear();
+            let prefix = pre_prefix(quiz);
+            self.items.retain(|k, _| !k.starts_with(&prefix));
         }
+        let rec = self.quizzes.entry(quiz.to_string()).or_default();
         rec.current = Some(QuizCurrent { updated_at: now, answered: vec![], retry, seed: now, drawn, pre });
+    }
+
+    /// The pre-check's answers to a quiz (empty if it was not taken).
+    pub fn pre_answers(&self, quiz: &str) -> Vec<&LastAnswer> {
+        let prefix = pre_prefix(quiz);
+        self.items
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .filter_map(|(_, r)| r.last.as_ref())
+            .collect()
     }
 
     /// Close the round in progress as finished with this score. A
@@ -514,10 +525,7 @@ mod tests {
         p.start_round("basics", false, 30);
         p.finish_round("basics", 40, 40);
         let r = p.quiz("basics").unwrap();
-        assert_eq!(
-            *r,
-            QuizRecord { best: Some(80), rounds: 2, last_finished_at: Some(40), current: None, pre: BTreeMap::new() }
-        );
+        assert_eq!(*r, QuizRecord { best: Some(80), rounds: 2, last_finished_at: Some(40), current: None });
         assert_eq!(p.completed_count(), 1);
     }
 
@@ -609,7 +617,9 @@ mod tests {
         let q = p.quiz("signs-basics").unwrap();
         let cur = q.current.as_ref().unwrap();
         assert_eq!((cur.drawn.len(), cur.pre, cur.retry), (2, false, true));
-        assert!(p.quiz("police-check").unwrap().pre["passport-held"].correct);
+        let pre = p.pre_answers("police-check");
+        assert_eq!((pre.len(), pre.iter().filter(|a| a.correct).count()), (2, 1));
+        assert_eq!(p.review_count(), 1, "pre-check answers are never in review");
     }
 
     #[test]
@@ -618,17 +628,22 @@ mod tests {
         p.start_drawn("basics", vec!["q1".into(), "q2".into()], false, true, 10);
         p.record_answer("basics", "q1", answer(11, false), due(99));
         let rec = p.quiz("basics").unwrap();
-        assert!(!rec.pre["q1"].correct);
+        assert!(!p.pre_answers("basics")[0].correct);
         assert_eq!(rec.current.as_ref().unwrap().answered, vec!["q1".to_string()]);
-        assert!(p.item("basics", "q1").is_none(), "no record, no review from a pre-check");
+        assert!(p.item("basics", "q1").is_none(), "no record of its own from a pre-check");
+        assert_eq!(p.review_count(), 0, "nor a review");
         p.finish_round("basics", 0, 12);
         let rec = p.quiz("basics").unwrap();
-        assert_eq!((rec.rounds, rec.best, rec.current.is_none(), rec.pre.len()), (0, None, true, 1));
+        assert_eq!((rec.rounds, rec.best, rec.current.is_none(), p.pre_answers("basics").len()), (0, None, true, 1));
         // A real round afterwards counts as usual.
         p.start_drawn("basics", vec!["q2".into()], false, false, 20);
         p.record_answer("basics", "q2", answer(21, true), None);
         assert_eq!(p.item("basics", "q2").unwrap().correct, 1);
-        assert_eq!(p.quiz("basics").unwrap().pre.len(), 1);
+        assert_eq!(p.pre_answers("basics").len(), 1);
+        assert!(p.pre_answers("basic").is_empty() && p.pre_answers("basicsx").is_empty());
+        // A new pre-check replaces the old answers.
+        p.start_drawn("basics", vec![], false, true, 30);
+        assert!(p.pre_answers("basics").is_empty());
     }
 
     #[test]

@@ -19,8 +19,14 @@ pub fn draw(quiz: &Quiz, n: usize, seed: u64, seen: impl Fn(&str) -> Seen) -> Ve
     let mut ids: Vec<&str> = quiz.questions.iter().map(|q| q.id.as_str()).collect();
     let n = if n == 0 { ids.len() } else { n.min(ids.len()) };
     shuffle_in_place(seed, &quiz.id, &mut ids);
-    ids.sort_by_key(|id| seen(id)); // stable: random within each group
-    let mut drawn: Vec<String> = ids[..n].iter().map(|s| s.to_string()).collect();
+    // Unseen first, then missed, then the rest, random within each group
+    // (three passes rather than a sort: no sort code in the app).
+    let mut drawn: Vec<String> = [Seen::Unseen, Seen::Missed, Seen::Right]
+        .iter()
+        .flat_map(|group| ids.iter().filter(|id| seen(id) == *group))
+        .take(n)
+        .map(|s| s.to_string())
+        .collect();
     shuffle_in_place(seed, "order", &mut drawn);
     drawn
 }

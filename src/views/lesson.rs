@@ -40,8 +40,13 @@ pub fn source(h: &mut Html, s: &Source) {
         Some(url) => h.el("a", &[("href", url), ("rel", "noopener noreferrer")], &s.title),
         None => h.el("cite", &[], &s.title),
     };
-    let detail =
-        [s.publisher.clone(), s.year.map(|y| y.to_string())].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let mut detail = s.publisher.clone().unwrap_or_default();
+    if let Some(y) = s.year {
+        if !detail.is_empty() {
+            detail.push_str(", ");
+        }
+        detail.push_str(&y.to_string());
+    }
     if !detail.is_empty() {
         h.text(" (").text(&detail).text(")");
     }

@@ -112,7 +112,8 @@ fn module(h: &mut Html, ui: &'static Ui, m: &Module, p: &Progress) {
     h.el("p", &[("class", "module-audience")], audience_name(ui, m.audience));
     // The pre-check, offered before the lessons until it or a round is done.
     let pre = m.items.iter().find(|i| i.precheck > 0 && i.error.is_none());
-    if let Some(quiz) = pre.filter(|i| p.quiz(&i.id).is_none_or(|r| r.pre.is_empty() && r.rounds == 0)) {
+    let fresh = |i: &&Item| p.pre_answers(&i.id).is_empty() && p.quiz(&i.id).is_none_or(|r| r.rounds == 0);
+    if let Some(quiz) = pre.filter(fresh) {
         h.open("p", &[("class", "precheck-offer")]);
         h.el("a", &[("href", &item_href(quiz)), ("class", "button secondary")], &fill(ui.pre_offer, quiz.precheck));
         h.close("p");

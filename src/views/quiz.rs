@@ -1,7 +1,7 @@
 //! The knowledge check's screens: intro, a question, the feedback on an
 //! answer, and the result.
 
-use crate::content::{Question, QuestionKind, Quiz};
+use crate::content::{Question, QuestionKind, Quiz, INDICATOR_TAGS};
 use crate::html::{strip_tags, Html};
 use crate::i18n::{fill, Ui};
 use crate::progress::{LastAnswer, Progress};
@@ -58,7 +58,10 @@ pub fn percent_right(q: &Quiz, p: &Progress) -> u8 {
     let share = |right: usize, of: usize| (right * 100 / of.max(1)) as u8;
     let last = |id: &str| p.item(&q.id, id).and_then(|r| r.last.as_ref());
     match &rec.current {
-        Some(c) if c.pre => share(rec.pre.values().filter(|a| a.correct).count(), rec.pre.len()),
+        Some(c) if c.pre => {
+            let pre = p.pre_answers(&q.id);
+            share(pre.iter().filter(|a| a.correct).count(), pre.len())
+        }
         Some(c) if !c.drawn.is_empty() && !c.retry => {
             share(c.drawn.iter().filter(|id| last(id).is_some_and(|l| l.correct)).count(), c.drawn.len())
         }
@@ -318,8 +321,9 @@ pub fn result(ui: &'static Ui, q: &Quiz, p: &Progress, round: Option<u8>, now: u
         h.close("ul");
     }
     h.close("div");
-    if let Some(pre) = p.quiz(&q.id).map(|r| &r.pre).filter(|pre| !pre.is_empty()) {
-        gain(&mut h, ui, &pre.values().collect::<Vec<_>>(), &lasts);
+    let pre = p.pre_answers(&q.id);
+    if !pre.is_empty() {
+        gain(&mut h, ui, &pre, &lasts);
     }
     if q.questions.iter().any(|x| p.item(&q.id, &x.id).is_some_and(|r| r.review.is_some())) {
         h.el("p", &[], ui.quiz_review_later);
@@ -363,9 +367,8 @@ fn gain(h: &mut Html, ui: &'static Ui, before: &[&LastAnswer], after: &[&LastAns
             .collect::<Vec<_>>()
     };
     let (b, a) = (per_tag(before), per_tag(after));
-    let mut tags: Vec<&String> = b.iter().chain(&a).map(|t| &t.0).collect();
-    tags.sort();
-    tags.dedup();
+    // In the taxonomy's order: no sort to ship.
+    let tags = INDICATOR_TAGS.iter().filter(|t| b.iter().chain(&a).any(|x| x.0 == **t));
     let cell = |h: &mut Html, row: Option<&(String, String, u32)>| {
         h.open("td", &[]);
         match row {
@@ -382,8 +385,8 @@ fn gain(h: &mut Html, ui: &'static Ui, before: &[&LastAnswer], after: &[&LastAns
     h.el("td", &[], &score(before)).el("td", &[], &score(after)).close("tr");
     for tag in tags {
         h.open("tr", &[]).el("th", &[("scope", "row")], ui.tag(tag));
-        cell(h, b.iter().find(|t| &t.0 == tag));
-        cell(h, a.iter().find(|t| &t.0 == tag));
+        cell(h, b.iter().find(|t| t.0 == *tag));
+        cell(h, a.iter().find(|t| t.0 == *tag));
         h.close("tr");
     }
     h.close("tbody").close("table");
