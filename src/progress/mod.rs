@@ -302,13 +302,10 @@ impl Progress {
     }
 
     /// Start a round of the questions `drawn` from the pool (empty: all),
-    /// or with `pre`, the module's pre-check (which replaces an earlier
-    /// pre-check's answers), replacing any round in progress.
+    /// or with `pre`, the module's pre-check (offered once: a question
+    /// answered again in it keeps its newer answer), replacing any round in
+    /// progress.
     pub fn start_drawn(&mut self, quiz: &str, drawn: Vec<String>, retry: bool, pre: bool, now: u64) {
-        if pre {
-            let prefix = pre_prefix(quiz);
-            self.items.retain(|k, _| !k.starts_with(&prefix));
-        }
         let rec = self.quizzes.entry(quiz.to_string()).or_default();
         rec.current = Some(QuizCurrent { updated_at: now, answered: vec![], retry, seed: now, drawn, pre });
     }
@@ -316,11 +313,7 @@ impl Progress {
     /// The pre-check's answers to a quiz (empty if it was not taken).
     pub fn pre_answers(&self, quiz: &str) -> Vec<&LastAnswer> {
         let prefix = pre_prefix(quiz);
-        self.items
-            .range(prefix.clone()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-            .filter_map(|(_, r)| r.last.as_ref())
-            .collect()
+        self.items.iter().filter(|(k, _)| k.starts_with(&prefix)).filter_map(|(_, r)| r.last.as_ref()).collect()
     }
 
     /// Close the round in progress as finished with this score. A
@@ -641,9 +634,6 @@ mod tests {
         assert_eq!(p.item("basics", "q2").unwrap().correct, 1);
         assert_eq!(p.pre_answers("basics").len(), 1);
         assert!(p.pre_answers("basic").is_empty() && p.pre_answers("basicsx").is_empty());
-        // A new pre-check replaces the old answers.
-        p.start_drawn("basics", vec![], false, true, 30);
-        assert!(p.pre_answers("basics").is_empty());
     }
 
     #[test]

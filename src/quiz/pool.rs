@@ -16,19 +16,20 @@ pub enum Seen {
 /// `n` question ids drawn from `quiz` for a round with `seed` (all of them
 /// when `n` is 0 or larger than the pool), in the order to ask them.
 pub fn draw(quiz: &Quiz, n: usize, seed: u64, seen: impl Fn(&str) -> Seen) -> Vec<String> {
-    let mut ids: Vec<&str> = quiz.questions.iter().map(|q| q.id.as_str()).collect();
-    let n = if n == 0 { ids.len() } else { n.min(ids.len()) };
-    shuffle_in_place(seed, &quiz.id, &mut ids);
+    let mut order: Vec<usize> = (0..quiz.questions.len()).collect();
+    let n = if n == 0 { order.len() } else { n.min(order.len()) };
+    shuffle_in_place(seed, &quiz.id, &mut order);
     // Unseen first, then missed, then the rest, random within each group
     // (three passes rather than a sort: no sort code in the app).
-    let mut drawn: Vec<String> = [Seen::Unseen, Seen::Missed, Seen::Right]
+    let id = |i: &usize| quiz.questions[*i].id.as_str();
+    let mut drawn: Vec<usize> = [Seen::Unseen, Seen::Missed, Seen::Right]
         .iter()
-        .flat_map(|group| ids.iter().filter(|id| seen(id) == *group))
+        .flat_map(|group| order.iter().filter(|i| seen(id(i)) == *group))
         .take(n)
-        .map(|s| s.to_string())
+        .copied()
         .collect();
     shuffle_in_place(seed, "order", &mut drawn);
-    drawn
+    drawn.iter().map(|i| id(i).to_string()).collect()
 }
 
 #[cfg(test)]

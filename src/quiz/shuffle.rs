@@ -20,8 +20,9 @@ fn stream(seed: u64, key: &str) -> impl FnMut() -> u64 {
     }
 }
 
-/// Fisher-Yates over `items` with the stream of (`seed`, `key`).
-pub fn shuffle_in_place<T>(seed: u64, key: &str, items: &mut [T]) {
+/// Fisher-Yates over `items` with the stream of (`seed`, `key`). (Indices
+/// only: one copy of the code in the app.)
+pub fn shuffle_in_place(seed: u64, key: &str, items: &mut [usize]) {
     let mut next = stream(seed, key);
     for i in (1..items.len()).rev() {
         let j = (next() % (i as u64 + 1)) as usize;

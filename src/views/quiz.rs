@@ -350,44 +350,45 @@ pub fn result(ui: &'static Ui, q: &Quiz, p: &Progress, round: Option<u8>, now: u
 /// and, per indicator category, right answers and answers given sure but
 /// wrong (calibration).
 fn gain(h: &mut Html, ui: &'static Ui, before: &[&LastAnswer], after: &[&LastAnswer]) {
-    let confidence = |l: &LastAnswer| Confidence::from_u8(l.confidence).unwrap_or(Confidence::Guess);
-    let score = |set: &[&LastAnswer]| {
-        let right = set.iter().filter(|l| l.correct).count();
-        format!("{} %", right * 100 / set.len().max(1))
+    // [right, answered, sure but wrong] of a set, for one tag or all.
+    let count = |set: &[&LastAnswer], tag: Option<&str>| {
+        let mut c = [0u32; 3];
+        for l in set.iter().filter(|l| tag.is_none_or(|t| l.tags.iter().any(|x| x == t))) {
+            c[1] += 1;
+            if l.correct {
+                c[0] += 1;
+            } else if l.confidence == Confidence::Sure.to_u8() {
+                c[2] += 1;
+            }
+        }
+        c
     };
-    let per_tag = |set: &[&LastAnswer]| {
-        let scores = tag_scores(set.iter().map(|l| (l.tags.as_slice(), l.correct)));
-        let calib = calibration(set.iter().map(|l| (l.tags.as_slice(), confidence(l), l.correct)));
-        scores
-            .into_iter()
-            .map(|s| {
-                let sure_wrong = calib.iter().find(|c| c.tag == s.tag).map_or(0, |c| c.sure_and_wrong);
-                (s.tag.to_string(), format!("{} / {}", s.correct, s.answered), sure_wrong)
-            })
-            .collect::<Vec<_>>()
-    };
-    let (b, a) = (per_tag(before), per_tag(after));
-    // In the taxonomy's order: no sort to ship.
-    let tags = INDICATOR_TAGS.iter().filter(|t| b.iter().chain(&a).any(|x| x.0 == **t));
-    let cell = |h: &mut Html, row: Option<&(String, String, u32)>| {
-        h.open("td", &[]);
-        match row {
-            Some((_, s, 0)) => h.text(s),
-            Some((_, s, n)) => h.text(s).text(" · ").text(&fill(ui.gain_sure_wrong, n)),
-            None => h.text(ui.gain_none),
-        };
-        h.close("td");
+    let row = |h: &mut Html, label: &str, tag: Option<&str>| {
+        h.open("tr", &[]).el("th", &[("scope", "row")], label);
+        for set in [before, after] {
+            let c = count(set, tag);
+            h.open("td", &[]);
+            if c[1] == 0 {
+                h.text(ui.gain_none);
+            } else {
+                h.text(&format!("{} / {}", c[0], c[1]));
+            }
+            if c[2] > 0 {
+                h.text(" · ").text(&fill(ui.gain_sure_wrong, c[2]));
+            }
+            h.close("td");
+        }
+        h.close("tr");
     };
     h.el("h3", &[], ui.gain_title).open("table", &[("class", "tag-scores gain"), ("id", "gain")]);
     h.open("thead", &[]).open("tr", &[]).el("td", &[], "").el("th", &[("scope", "col")], ui.gain_before);
     h.el("th", &[("scope", "col")], ui.gain_after).close("tr").close("thead").open("tbody", &[]);
-    h.open("tr", &[]).el("th", &[("scope", "row")], ui.quiz_result);
-    h.el("td", &[], &score(before)).el("td", &[], &score(after)).close("tr");
-    for tag in tags {
-        h.open("tr", &[]).el("th", &[("scope", "row")], ui.tag(tag));
-        cell(h, b.iter().find(|t| t.0 == *tag));
-        cell(h, a.iter().find(|t| t.0 == *tag));
-        h.close("tr");
+    row(h, ui.quiz_result, None);
+    // In the taxonomy's order: no sort to ship.
+    for tag in INDICATOR_TAGS {
+        if count(before, Some(tag))[1] + count(after, Some(tag))[1] > 0 {
+            row(h, ui.tag(tag), Some(tag));
+        }
     }
     h.close("tbody").close("table");
 }
@@ -516,7 +517,7 @@ mod tests {
         p.finish_round("k", 100, 12);
         let html = result(ui, &quiz, &p, Some(100), 13);
         assert!(html.contains("<h3>Before and after the lessons</h3>"), "{html}");
-        assert!(html.contains("<td>0 %</td><td>100 %</td>"), "{html}");
+        assert!(html.contains("<td>0 / 2 · sure but wrong: 1</td><td>2 / 2</td>"), "{html}");
         assert!(html.contains("<td>0 / 2 · sure but wrong: 1</td><td>2 / 2</td>"), "{html}");
     }
 
