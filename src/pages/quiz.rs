@@ -37,6 +37,8 @@ enum Screen {
         last: bool,
     },
     Result,
+    /// The end of the pre-check, with its score.
+    PreResult(u8),
 }
 
 /// The learner's answer as the form holds it; `Err` names what is missing.
@@ -91,10 +93,8 @@ fn quiz_view(q: Quiz) -> impl IntoView {
     let q = StoredValue::new(q);
     let id = q.with_value(|q| q.id.clone());
     let screen = RwSignal::new(Screen::Current);
-    // The score of the round just finished, shown on the result, and
-    // whether it was the pre-check.
+    // The score of the round just finished, shown on the result.
     let finished = RwSignal::new(None::<u8>);
-    let finished_pre = RwSignal::new(false);
     // The module's first item: where the pre-check sends the learner.
     let module_start = ctx.catalog.get_untracked().and_then(Result::ok).and_then(|c| {
         let m = c.modules.iter().find(|m| m.items.iter().any(|i| i.id == id))?;
@@ -162,14 +162,14 @@ fn quiz_view(q: Quiz) -> impl IntoView {
             }
             // Scored on each question's latest answer, so a round resumed
             // after a reload, or a retry of the missed ones, counts them all.
-            let mut percent = 0;
+            let (mut percent, mut pre) = (0, false);
             ctx.progress.update(|p| {
                 percent = q.with_value(|q| views::percent_right(q, p));
-                finished_pre.set(p.quiz(&id).and_then(|r| r.current.as_ref()).is_some_and(|c| c.pre));
+                pre = p.quiz(&id).and_then(|r| r.current.as_ref()).is_some_and(|c| c.pre);
                 p.finish_round(&id, percent, now());
             });
             finished.set(Some(percent));
-            screen.set(Screen::Result);
+            screen.set(if pre { Screen::PreResult(percent) } else { Screen::Result });
             request_animation_frame(|| focus_id("result-title"));
         }
     };
@@ -218,9 +218,9 @@ fn quiz_view(q: Quiz) -> impl IntoView {
                 Screen::Feedback { question, graded, last } => {
                     views::feedback(ui, &q.questions[question], &graded, last, seed)
                 }
-                Screen::Result if finished_pre.get() => {
+                Screen::PreResult(percent) => {
                     let next = module_start.as_ref().map(|(h, t)| (h.as_str(), t.as_str()));
-                    views::pre_result(ui, finished.get().unwrap_or(0), next)
+                    views::pre_result(ui, percent, next)
                 }
                 Screen::Result => views::result(ui, q, p, finished.get(), t),
                 Screen::Current => match views::remaining(q, p, t) {
