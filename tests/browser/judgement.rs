@@ -33,6 +33,7 @@ async fn the_order_of_choices_survives_a_reload_and_shows_in_the_replay() {
             .unwrap();
         assert!(seed > 0);
         // The number key picks what is shown first.
+        js(&c, "document.getElementById('step-title').focus(); return null").await;
         press(&c, "1").await;
         let picked = js(&c, "return document.querySelector('input[name=choice]:checked').id").await;
         assert_eq!(picked, "choice-0");
