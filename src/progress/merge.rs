@@ -84,7 +84,15 @@ fn merge_scenario(a: Option<&ScenarioRecord>, b: Option<&ScenarioRecord>) -> Sce
     let sides: Vec<&ScenarioRecord> = a.into_iter().chain(b).collect();
     let mut attempts: Vec<Attempt> = sides.iter().flat_map(|r| r.attempts.iter().cloned()).collect();
     let best = sides.iter().map(|r| r.best).chain(attempts.iter().map(|t| Some(t.percent))).max().flatten();
-    attempts.sort();
+    // Insertion sort: the lists are short (kept attempts from two sides),
+    // and the app then carries no general sort (about 3 KB of wasm).
+    for i in 1..attempts.len() {
+        let mut j = i;
+        while j > 0 && attempts[j - 1] > attempts[j] {
+            attempts.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     attempts.dedup();
     if attempts.len() > KEPT_ATTEMPTS {
         attempts.drain(..attempts.len() - KEPT_ATTEMPTS);
