@@ -306,7 +306,7 @@ pub struct Question {
     /// Single and multiple: the options. True-false: exactly two options
     /// made by the compiler, "true" first, then "false", with `correct` set.
     /// Order: the steps, in the correct order (present them shuffled, see
-    /// [`crate::quiz::grade::presented_order`]). Spot: empty.
+    /// [`crate::quiz::shuffle::presented_order`], by the round's seed). Spot: empty.
     pub options: Vec<AnswerOption>,
     /// Spot only: the case text in pieces, shown one after the other.
     pub segments: Vec<Segment>,
