@@ -149,3 +149,28 @@ fn the_storyboard_prints_to_pdf_with_a_page_per_item() {
         assert!(info.contains("(A4)"), "{info}");
     }
 }
+
+/// Watch mode: with the server's reload script, an open page reloads by
+/// itself once the content was compiled again; nothing else changes (the
+/// CSP allows the script: it is same-origin, not inline).
+#[tokio::test]
+async fn in_watch_mode_an_open_page_reloads_when_the_content_changes() {
+    with_browser(|c, server| async move {
+        server.enable_reload();
+        c.goto(&server.url("/")).await.unwrap();
+        wait_text(&c, "h1", "Kend tegnene").await;
+        find(&c, "script[src='/__dev/reload.js']").await;
+        js(&c, "window.__before = 1; return null").await;
+        // Let the script read the generation once, then change it.
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        server.reload();
+        for _ in 0..50 {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            if js(&c, "return window.__before === undefined && !!document.querySelector('h1')").await == true {
+                return;
+            }
+        }
+        panic!("the page did not reload within 5 s");
+    })
+    .await;
+}
