@@ -42,7 +42,7 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
         js(&c, "document.getElementById('question-title').focus(); return null").await;
 
         let mut kinds = Vec::new();
-        for n in 1..=20 {
+        for n in 1..=40 {
             find(&c, "#question-form, #result-title").await;
             if c.find(fantoccini::Locator::Css("#result-title")).await.is_ok() {
                 break;
