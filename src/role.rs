@@ -90,6 +90,7 @@ mod tests {
             kind: ItemKind::Lesson,
             title: i.to_string(),
             minutes: 5,
+            precheck: 0,
             error: None,
         };
         Module { id: id.into(), title: id.into(), audience, items: items.iter().map(item).collect() }

@@ -15,3 +15,5 @@ pub mod reference;
 pub mod scenario;
 pub mod settings;
 pub mod shell;
+#[cfg(feature = "authoring")]
+pub mod storyboard;

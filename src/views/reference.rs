@@ -49,7 +49,10 @@ pub fn guide(lang: Lang, g: &Lesson) -> String {
     }
     h.close("ul").close("nav");
     h.open("section", &[("class", "sources"), ("aria-labelledby", "sources-title")]);
-    h.el("h2", &[("id", "sources-title")], ui.lesson_sources).open("ul", &[]).raw(&g.sources);
+    h.el("h2", &[("id", "sources-title")], ui.lesson_sources).open("ul", &[]);
+    for s in &g.sources {
+        crate::views::lesson::source(&mut h, s);
+    }
     h.close("ul").close("section").close("article");
     h.finish()
 }
@@ -221,7 +224,7 @@ mod tests {
             updated: "2026-12-03".into(),
             tags: vec![],
             html: "<p>Trin</p>".into(),
-            sources: "<li>Plan</li>".into(),
+            sources: vec![crate::content::Source { title: "Plan".into(), publisher: None, year: None, url: None }],
         };
         let html = guide(Lang::Da, &g);
         assert!(html.contains("data-act=\"print\""));

@@ -148,6 +148,7 @@ mod tests {
                     kind: ItemKind::Lesson,
                     title: "Tegn og signaler".into(),
                     minutes: 5,
+                    precheck: 0,
                     error: None,
                 }],
             }],
