@@ -172,11 +172,7 @@ pub static UI: Ui = Ui {
     search_label: "Søg i kurset",
     search_none: "Intet fundet for „{}“. Prøv et andet ord, eller se ordlisten.",
     search_count: "{} fundet",
-    glossary_intro: "Ord og begreber, som kurset bruger. Lektionerne linker hertil.",
-    glossary_source: "Kilde: {}",
-    guide_other: "Hvad gør jeg nu? – for andre faggrupper",
     guide_general: "Alle faggrupper",
-    guide_print: "Udskriv (én A4-side)",
     guide_after_case: "Hvad gør du, hvis det sker i virkeligheden? Se trinene, og hvordan du når Center mod Menneskehandel.",
     role_title: "Din rolle",
     role_intro: "Vælg din rolle, så viser oversigten dit spor først. Du kan altid ændre den under Dine data; intet, du har gennemført, forsvinder.",
@@ -193,4 +189,13 @@ pub static UI: Ui = Ui {
     chart_right: "{} % rigtigt",
     chart_calibration_note: "Hvor ofte dine svar var rigtige, efter hvor sikker du var:",
     chart_answers: "{} svar",
+};
+
+/// Words used only in pages the content compiler writes (not in the wasm).
+#[cfg(feature = "authoring")]
+pub static AUTHORED: super::Authored = super::Authored {
+    glossary_intro: "Ord og begreber, som kurset bruger. Lektionerne linker hertil.",
+    glossary_source: "Kilde: {}",
+    guide_other: "Hvad gør jeg nu? – for andre faggrupper",
+    guide_print: "Udskriv (én A4-side)",
 };

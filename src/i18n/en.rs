@@ -172,11 +172,7 @@ pub static UI: Ui = Ui {
     search_label: "Search the course",
     search_none: "Nothing found for “{}”. Try another word, or look in the glossary.",
     search_count: "{} found",
-    glossary_intro: "Words and terms the course uses. The lessons link here.",
-    glossary_source: "Source: {}",
-    guide_other: "What to do now – for other roles",
     guide_general: "Everyone",
-    guide_print: "Print (one A4 page)",
     guide_after_case: "What would you do if this happened for real? See the steps and how to reach the Centre against Human Trafficking.",
     role_title: "Your role",
     role_intro: "Choose your role and the overview shows your track first. You can change it at any time under Your data; nothing you have completed is lost.",
@@ -193,4 +189,13 @@ pub static UI: Ui = Ui {
     chart_right: "{} % right",
     chart_calibration_note: "How often your answers were right, by how sure you were:",
     chart_answers: "{} answers",
+};
+
+/// Words used only in pages the content compiler writes (not in the wasm).
+#[cfg(feature = "authoring")]
+pub static AUTHORED: super::Authored = super::Authored {
+    glossary_intro: "Words and terms the course uses. The lessons link here.",
+    glossary_source: "Source: {}",
+    guide_other: "What to do now – for other roles",
+    guide_print: "Print (one A4 page)",
 };

@@ -226,11 +226,7 @@ pub struct Ui {
     pub search_label: &'static str,
     pub search_none: &'static str,
     pub search_count: &'static str,
-    pub glossary_intro: &'static str,
-    pub glossary_source: &'static str,
-    pub guide_other: &'static str,
     pub guide_general: &'static str,
-    pub guide_print: &'static str,
     pub guide_after_case: &'static str,
     pub role_title: &'static str,
     pub role_intro: &'static str,
@@ -263,6 +259,26 @@ impl Ui {
             "behaviour" => self.tag_behaviour,
             "child" => self.tag_child,
             other => other,
+        }
+    }
+}
+
+/// Strings of pages written whole at build time (the glossary, the guides):
+/// kept out of [`Ui`] so they are not in the wasm.
+#[cfg(feature = "authoring")]
+pub struct Authored {
+    pub glossary_intro: &'static str,
+    pub glossary_source: &'static str,
+    pub guide_other: &'static str,
+    pub guide_print: &'static str,
+}
+
+#[cfg(feature = "authoring")]
+impl Lang {
+    pub fn authored(self) -> &'static Authored {
+        match self {
+            Lang::Da => &da::AUTHORED,
+            Lang::En => &en::AUTHORED,
         }
     }
 }

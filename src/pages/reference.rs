@@ -1,5 +1,5 @@
 //! The glossary, the "what to do now" guides and search. Each is compiled
-//! into a file of a lesson's shape, so all three load through the one
+//! (the first two as whole pages of HTML) into a file of a lesson's shape, so all three load through the one
 //! loader the lessons use (`item_page`) and cost next to no wasm: guides
 //! are `guides/<id>.json`; the glossary (already HTML) and the search index
 //! (text, one entry a line; see `SearchIndex`) are `pages/glossary.json`
@@ -29,12 +29,12 @@ fn show(html: String) -> AnyView {
 
 #[allow(non_snake_case)]
 pub fn GlossaryPage() -> AnyView {
-    item_page("pages", "glossary".into(), |l: Lesson| show(views::page(&l)))
+    item_page("pages", "glossary".into(), |l: Lesson| show(l.html))
 }
 
 #[allow(non_snake_case)]
 pub fn GuidePage(id: String) -> AnyView {
-    item_page("guides", id, |l: Lesson| show(views::guide(ctx().lang.get_untracked(), &l)))
+    item_page("guides", id, |l: Lesson| show(l.html))
 }
 
 /// The query in the address (`/search?q=...`), decoded.

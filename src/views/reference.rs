@@ -1,48 +1,50 @@
 //! The pages beside the course: the glossary, the "what to do now" guides
 //! and search results, and the link from a case's ending to the guide.
 
-use crate::content::{Glossary, Lesson, SearchEntry, SearchIndex};
+#[cfg(feature = "authoring")]
+use crate::content::Lesson;
+use crate::content::{SearchEntry, SearchIndex};
 use crate::html::Html;
-use crate::i18n::{fill, Lang, Ui};
-use crate::route::{Route, GUIDES};
-use crate::views::shell::guide_name;
+use crate::i18n::{fill, Ui};
+#[cfg(feature = "authoring")]
+use crate::i18n::Lang;
+use crate::route::Route;
+#[cfg(feature = "authoring")]
+use crate::{content::Glossary, route::GUIDES, views::shell::guide_name};
 
-/// The glossary below its heading. Written by the content compiler into
-/// `glossary.json` (see [`page`]).
-pub fn glossary(ui: &'static Ui, g: &Glossary) -> String {
+/// The glossary page. Written whole by the content compiler into
+/// `pages/glossary.json`, so none of this is in the wasm.
+#[cfg(feature = "authoring")]
+pub fn glossary(lang: Lang, g: &Glossary) -> String {
+    let (ui, words) = (lang.ui(), lang.authored());
     let mut h = Html::new();
-    h.el("p", &[("class", "lead")], ui.glossary_intro);
+    h.el("h1", &[("id", "page-title")], ui.nav_glossary).el("p", &[("class", "lead")], words.glossary_intro);
     h.open("dl", &[("class", "glossary")]);
     for t in &g.terms {
         // Focusable so a link from a lesson lands on the term itself.
         h.el("dt", &[("id", &t.id), ("tabindex", "-1")], &t.term).open("dd", &[]).raw(&t.html);
-        h.el("p", &[("class", "term-source")], &fill(ui.glossary_source, &t.source)).close("dd");
+        h.el("p", &[("class", "term-source")], &fill(words.glossary_source, &t.source)).close("dd");
     }
     h.close("dl");
     h.finish()
 }
 
-/// A page compiled whole (the glossary): its title and its HTML.
-pub fn page(l: &Lesson) -> String {
-    let mut h = Html::new();
-    h.el("h1", &[("id", "page-title")], &l.title).raw(&l.html);
-    h.finish()
-}
-
 /// A "what to do now" guide: its steps, how to reach CMM, a print button,
-/// and the guides for the other audiences.
+/// and the guides for the other audiences. Written whole by the content
+/// compiler into `guides/<id>.json`.
+#[cfg(feature = "authoring")]
 pub fn guide(lang: Lang, g: &Lesson) -> String {
-    let ui = lang.ui();
+    let (ui, words) = (lang.ui(), lang.authored());
     let mut h = Html::new();
     h.open("article", &[("class", "guide")]);
     h.el("h1", &[("id", "page-title")], &g.title).el_raw("div", &[("class", "prose")], &g.html);
     h.el(
         "button",
         &[("type", "button"), ("class", "button secondary no-print"), ("data-act", "print")],
-        ui.guide_print,
+        words.guide_print,
     );
-    h.open("nav", &[("class", "other-guides no-print"), ("aria-label", ui.guide_other)]);
-    h.el("h2", &[], ui.guide_other).open("ul", &[]);
+    h.open("nav", &[("class", "other-guides no-print"), ("aria-label", words.guide_other)]);
+    h.el("h2", &[], words.guide_other).open("ul", &[]);
     for id in GUIDES.into_iter().filter(|id| *id != g.id) {
         let href = Route::Guide(id.into()).href();
         h.open("li", &[]).el("a", &[("href", &href)], guide_name(lang, id)).close("li");
@@ -210,8 +212,8 @@ mod tests {
                 source: "Plan (2026-12-03)".into(),
             }],
         };
-        let html = glossary(Lang::Da.ui(), &g);
-        assert!(html.starts_with("<p class=\"lead\">"));
+        let html = glossary(Lang::Da, &g);
+        assert!(html.starts_with("<h1 id=\"page-title\">Ordliste</h1><p class=\"lead\">"));
         assert!(html.contains("<dt id=\"cmm\" tabindex=\"-1\">CMM</dt><dd><p>Centret.</p><p class=\"term-source\">Kilde: Plan (2026-12-03)</p></dd>"), "{html}");
     }
 

@@ -287,12 +287,14 @@ pub fn compile(root: &Path) -> Compiled {
             sources: vec![],
         };
         let ui = lang.ui();
-        let glossary = page("glossary", ui.nav_glossary, crate::views::reference::glossary(ui, glossary));
+        let glossary = page("glossary", ui.nav_glossary, crate::views::reference::glossary(lang, glossary));
         files.push((format!("{}/pages/glossary.json", lang.code()), to_json(&glossary)));
         let search = page("search", ui.nav_search, index.to_text());
         files.push((format!("{}/pages/search.json", lang.code()), to_json(&search)));
+        // Guides too are written whole here (see `views::reference::guide`).
         for (id, g) in &out.guides {
-            files.push((format!("{}/guides/{id}.json", lang.code()), to_json(g)));
+            let whole = page(id, &g.title, crate::views::reference::guide(lang, g));
+            files.push((format!("{}/guides/{id}.json", lang.code()), to_json(&whole)));
         }
         let modules = manifest
             .modules
