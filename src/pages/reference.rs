@@ -39,8 +39,9 @@ pub fn GuidePage(id: String) -> AnyView {
 
 /// The query in the address (`/search?q=...`), decoded.
 pub fn query() -> String {
+    // The search form writes the only parameter, `q`.
     let search = window().location().search().unwrap_or_default();
-    let raw = search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("q=")).unwrap_or_default();
+    let raw = search.split_once("q=").map_or("", |(_, q)| q);
     js_sys::decode_uri_component(&raw.replace('+', " ")).map(String::from).unwrap_or_default()
 }
 

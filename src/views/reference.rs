@@ -5,9 +5,9 @@
 use crate::content::Lesson;
 use crate::content::{SearchEntry, SearchIndex};
 use crate::html::Html;
-use crate::i18n::{fill, Ui};
 #[cfg(feature = "authoring")]
 use crate::i18n::Lang;
+use crate::i18n::{fill, Ui};
 use crate::route::Route;
 #[cfg(feature = "authoring")]
 use crate::{content::Glossary, route::GUIDES, views::shell::guide_name};
@@ -120,27 +120,10 @@ pub fn find<'a>(index: &'a SearchIndex, query: &str) -> Vec<&'a SearchEntry> {
     titles.into_iter().chain(rest).take(30).collect()
 }
 
-/// Up to about 160 characters of `text` around the first place `word`
-/// occurs in it.
-fn snippet(text: &str, word: &str) -> String {
-    let at = position(&fold(text), word).unwrap_or(0).min(text.len());
-    let floor = |mut i: usize| {
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let start = floor(at.saturating_sub(60));
-    let end = floor((start + 160).min(text.len()));
-    let mut s = String::new();
-    if start > 0 {
-        s.push('…');
-    }
-    s.push_str(&text[start..end]);
-    if end < text.len() {
-        s.push('…');
-    }
-    s
+/// The first line or so of an entry's text (about 160 characters).
+fn snippet(text: &str) -> &str {
+    let end = text.char_indices().nth(160).map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 /// The search page: its heading, then for `query` how many were found and
@@ -155,10 +138,9 @@ pub fn results(ui: &'static Ui, index: Option<&SearchIndex>, query: &str) -> Str
         return h.finish();
     }
     h.el("p", &[], &fill(ui.search_count, hits.len())).open("ol", &[("class", "results")]);
-    let first = words(query).into_iter().next().unwrap_or_default();
     for e in hits {
         h.open("li", &[]).el("a", &[("href", &e.href)], &e.title).text(" ");
-        h.el("span", &[("class", "item-meta")], &e.within).el("p", &[], &snippet(&e.text, &first)).close("li");
+        h.el("span", &[("class", "item-meta")], &e.within).el("p", &[], snippet(&e.text)).close("li");
     }
     h.close("ol");
     h.finish()
@@ -195,9 +177,8 @@ mod tests {
     #[test]
     fn snippets_cut_on_character_boundaries() {
         let text = "æøå ".repeat(100);
-        let s = snippet(&text, "å");
-        assert!(s.ends_with('…') && s.chars().count() <= 162);
-        assert_eq!(snippet("kort", "x"), "kort");
+        assert_eq!(snippet(&text).chars().count(), 160);
+        assert_eq!(snippet("kort"), "kort");
     }
 
     #[test]
