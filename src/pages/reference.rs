@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{item_page, markup};
-use crate::content::{Lesson, SearchIndex};
+use crate::content::Lesson;
 use crate::state::ctx;
 use crate::views::reference as views;
 
@@ -55,7 +55,5 @@ pub fn SearchPage() -> AnyView {
     if q.trim().is_empty() {
         return markup(views::results(ctx().ui(), None, &q));
     }
-    item_page("pages", "search".into(), |l: Lesson| {
-        show(views::results(ctx().ui(), Some(&SearchIndex::from_text(&l.html)), &query()))
-    })
+    item_page("pages", "search".into(), |l: Lesson| show(views::results(ctx().ui(), Some(&l.html), &query())))
 }

@@ -3,7 +3,6 @@
 
 #[cfg(feature = "authoring")]
 use crate::content::Lesson;
-use crate::content::{SearchEntry, SearchIndex};
 use crate::html::Html;
 #[cfg(feature = "authoring")]
 use crate::i18n::Lang;
@@ -68,10 +67,9 @@ pub fn guide_link(ui: &'static Ui, guide: &str) -> String {
     h.finish()
 }
 
-/// Text folded for matching: ASCII and the Danish letters in lower case,
-/// byte for byte the same length (so offsets carry over to the text).
-/// Not `to_lowercase`: its Unicode tables would cost more wasm than the
-/// whole search; the course is in Danish and English.
+/// The query folded as the index is (see `SearchIndex::to_text`): ASCII
+/// and the Danish letters in lower case. Not `to_lowercase`: its Unicode
+/// tables would cost more wasm than the whole search.
 fn fold(text: &str) -> String {
     text.chars()
         .map(|c| match c {
@@ -92,57 +90,40 @@ fn position(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes().windows(n).position(|w| w == needle.as_bytes())
 }
 
-fn words(query: &str) -> Vec<String> {
-    query.split(' ').filter(|w| !w.is_empty()).map(fold).collect()
-}
-
-/// Entries holding every word of `query` (case-insensitive), those with a
-/// word in the title first, at most 30.
-pub fn find<'a>(index: &'a SearchIndex, query: &str) -> Vec<&'a SearchEntry> {
-    let words = words(query);
-    if words.is_empty() {
-        return vec![];
-    }
-    let has = |text: &str| {
-        let text = fold(text);
-        words.iter().any(|w| position(&text, w).is_some())
-    };
-    let all: Vec<&SearchEntry> = index
-        .entries
-        .iter()
-        .filter(|e| {
-            let text = fold(&format!("{} {}", e.title, e.text));
-            words.iter().all(|w| position(&text, w).is_some())
-        })
-        .collect();
-    // Title hits first, then the rest, each in course order.
-    let (titles, rest): (Vec<&SearchEntry>, Vec<&SearchEntry>) = all.into_iter().partition(|e| has(&e.title));
-    titles.into_iter().chain(rest).take(30).collect()
-}
-
-/// The first line or so of an entry's text (about 160 characters).
-fn snippet(text: &str) -> &str {
-    let end = text.char_indices().nth(160).map_or(text.len(), |(i, _)| i);
-    &text[..end]
-}
-
-/// The search page: its heading, then for `query` how many were found and
-/// each with where it is and a line of its text. No index: no query yet.
-pub fn results(ui: &'static Ui, index: Option<&SearchIndex>, query: &str) -> String {
+/// The search page: its heading, then for `query` how many entries of the
+/// index (text, see `SearchIndex::to_text`) hold every word of it, and
+/// each of them (those with a word in the title first, at most 30) with
+/// where it is and the start of its text. No index: no query yet.
+pub fn results(ui: &'static Ui, index: Option<&str>, query: &str) -> String {
     let mut h = Html::new();
     h.el("h1", &[("id", "page-title")], ui.nav_search);
     let Some(index) = index else { return h.finish() };
-    let hits = find(index, query);
-    if hits.is_empty() {
+    let words: Vec<String> = query.split(' ').filter(|w| !w.is_empty()).map(fold).collect();
+    let (mut list, mut n) = (Html::new(), 0);
+    for titles in [true, false] {
+        for line in index.split('\n') {
+            let mut f = line.splitn(5, '\t');
+            let (Some(title), Some(within), Some(href), Some(start), Some(folded)) =
+                (f.next(), f.next(), f.next(), f.next(), f.next())
+            else {
+                continue;
+            };
+            // `folded` is the folded title, a tab, the folded text.
+            let title_end = folded.bytes().position(|b| b == b'\t').unwrap_or(0);
+            let all = words.iter().all(|w| position(folded, w).is_some());
+            let in_title = words.iter().any(|w| position(folded, w).is_some_and(|p| p < title_end));
+            if all && in_title == titles && !words.is_empty() && n < 30 {
+                n += 1;
+                list.open("li", &[]).el("a", &[("href", href)], title).text(" ");
+                list.el("span", &[("class", "item-meta")], within).el("p", &[], start).close("li");
+            }
+        }
+    }
+    if n == 0 {
         h.el("p", &[], &fill(ui.search_none, query));
-        return h.finish();
+    } else {
+        h.el("p", &[], &fill(ui.search_count, n)).el_raw("ol", &[("class", "results")], &list.finish());
     }
-    h.el("p", &[], &fill(ui.search_count, hits.len())).open("ol", &[("class", "results")]);
-    for e in hits {
-        h.open("li", &[]).el("a", &[("href", &e.href)], &e.title).text(" ");
-        h.el("span", &[("class", "item-meta")], &e.within).el("p", &[], snippet(&e.text)).close("li");
-    }
-    h.close("ol");
     h.finish()
 }
 
@@ -150,6 +131,7 @@ pub fn results(ui: &'static Ui, index: Option<&SearchIndex>, query: &str) -> Str
 mod tests {
     use super::*;
     use crate::content::Term;
+    use crate::content::{SearchEntry, SearchIndex};
 
     fn entry(title: &str, text: &str) -> SearchEntry {
         SearchEntry { title: title.into(), within: "Lektion".into(), href: format!("/x#{title}"), text: text.into() }
@@ -163,22 +145,20 @@ mod tests {
                 entry("Refleksionsperiode", "30 dage."),
                 entry("Andet", "Intet her."),
             ],
-        };
-        let hits: Vec<&str> = find(&index, "REFLEKSIONSPERIOD").iter().map(|e| e.title.as_str()).collect();
-        assert_eq!(hits, vec!["Refleksionsperiode", "Støtte"]);
-        assert_eq!(find(&index, "ofre dage").len(), 0);
-        assert!(find(&index, "  ").is_empty());
+        }
+        .to_text();
+        let html = results(Lang::Da.ui(), Some(&index), "REFLEKSIONSPERIOD");
+        let first = html.find("/x#Refleksionsperiode").unwrap();
+        assert!(first < html.find("/x#Støtte").unwrap(), "{html}");
+        assert!(html.contains("2 fundet") && !html.contains("/x#Andet"));
+        assert!(results(Lang::Da.ui(), Some(&index), "ofre dage").contains("Intet fundet"));
+        assert!(results(Lang::Da.ui(), Some(&index), "  ").contains("Intet fundet"));
         let html = results(Lang::Da.ui(), Some(&index), "ofre");
         assert!(html.contains("<a href=\"/x#Støtte\">Støtte</a>") && html.contains("1 fundet"), "{html}");
         assert!(results(Lang::En.ui(), Some(&index), "<nope>").contains("Nothing found for “&lt;nope&gt;”"));
         assert_eq!(results(Lang::En.ui(), None, ""), "<h1 id=\"page-title\">Search</h1>");
-    }
-
-    #[test]
-    fn snippets_cut_on_character_boundaries() {
-        let text = "æøå ".repeat(100);
-        assert_eq!(snippet(&text).chars().count(), 160);
-        assert_eq!(snippet("kort"), "kort");
+        assert_eq!(position("abcabc", "ca"), Some(2));
+        assert_eq!(position("ab", "abc"), None);
     }
 
     #[test]
