@@ -299,7 +299,6 @@ fn calibration_chart(h: &mut Html, ui: &'static Ui, lasts: &[&LastAnswer]) {
         let at = lasts.iter().filter(|l| l.confidence == c.to_u8());
         (confidence_label(ui, c), at.clone().filter(|l| l.correct).count() as u32, at.count() as u32)
     });
-    h.el("p", &[], ui.chart_calibration_note);
     chart::bars(h, &levels);
     h.open("table", &[("class", "calibration")]).open("tbody", &[]);
     for (label, right, of) in levels {

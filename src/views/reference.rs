@@ -62,7 +62,7 @@ pub fn guide(lang: Lang, g: &Lesson) -> String {
 pub fn guide_link(ui: &'static Ui, guide: &str) -> String {
     let mut h = Html::new();
     h.open("p", &[("class", "guide-link panel")]);
-    h.el("a", &[("href", &Route::Guide(guide.into()).href()), ("id", "guide-link")], ui.guide_after_case);
+    h.el("a", &[("href", &Route::Guide(guide.into()).href()), ("id", "guide-link")], ui.nav_now);
     h.close("p");
     h.finish()
 }

@@ -26,7 +26,7 @@ pub fn header(lang: Lang) -> String {
     // Submitted by the router (the CSP forbids form actions): it goes to
     // the search page, which fetches the index only then.
     h.open("form", &[("role", "search"), ("class", "search-form"), ("id", "search-form")]);
-    h.el("label", &[("for", "search-q"), ("class", "visually-hidden")], ui.search_label);
+    h.el("label", &[("for", "search-q"), ("class", "visually-hidden")], ui.nav_search);
     h.open("input", &[("type", "search"), ("id", "search-q"), ("name", "q"), ("autocomplete", "off")]);
     h.el("button", &[("type", "submit"), ("class", "search-button")], ui.nav_search).close("form");
     // The switch is written in the language it switches to.
