@@ -64,11 +64,9 @@ pub fn arrange(catalog: &Catalog, role: Option<Role>) -> (Vec<&Module>, Vec<&Mod
 /// the whole course. `None` when everything is done.
 pub fn next_step<'a>(catalog: &'a Catalog, role: Option<Role>, p: &Progress) -> Option<&'a Item> {
     let (lead, rest) = arrange(catalog, role);
-    let items = |ms: &[&'a Module]| ms.iter().flat_map(|m| m.items.iter()).collect::<Vec<&'a Item>>();
-    let (lead, rest) = (items(&lead), items(&rest));
-    let begun = lead.iter().find(|i| completion(p, i) == Completion::InProgress);
-    let todo = |list: &[&'a Item]| list.iter().find(|i| completion(p, i) == Completion::NotStarted).copied();
-    begun.copied().or_else(|| todo(&lead)).or_else(|| todo(&rest))
+    let find = |ms: &[&'a Module], c: Completion| ms.iter().flat_map(|m| &m.items).find(|i| completion(p, i) == c);
+    let begun = find(&lead, Completion::InProgress);
+    begun.or_else(|| find(&lead, Completion::NotStarted)).or_else(|| find(&rest, Completion::NotStarted))
 }
 
 /// (done, total) over a set of modules, for the progress bars.
