@@ -153,10 +153,10 @@ fn any_progress() -> impl Strategy<Value = Progress> {
     )
         .prop_map(|(lessons, scenarios, quizzes, items)| Progress {
             version: CURRENT_VERSION,
-            lessons,
-            scenarios,
-            quizzes,
-            items,
+            lessons: lessons.into_iter().collect(),
+            scenarios: scenarios.into_iter().collect(),
+            quizzes: quizzes.into_iter().collect(),
+            items: items.into_iter().collect(),
         })
 }
 

@@ -10,18 +10,19 @@
 //! [`Progress::decode`] and the `migrate` module, which turns each version
 //! into the next one step at a time.
 
+mod map;
 mod merge;
 mod migrate;
 mod store;
 mod transfer;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use miniserde::json;
 
 use crate::quiz::review::Review;
 
+pub use map::Map;
 pub use store::{load, save, Loaded, MemoryStore, Notice, Store, StoreError, BACKUP_KEY, KEY};
 pub use transfer::{export, parse_import, preview, ImportError, ImportPreview, EXPORT_FORMAT, MAX_IMPORT_BYTES};
 
@@ -42,22 +43,22 @@ pub const KEPT_ATTEMPTS: usize = 10;
 #[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Progress {
     pub version: u32,
-    pub lessons: BTreeMap<String, LessonRecord>,
-    pub scenarios: BTreeMap<String, ScenarioRecord>,
+    pub lessons: Map<LessonRecord>,
+    pub scenarios: Map<ScenarioRecord>,
     /// Quiz rounds, by quiz id.
-    pub quizzes: BTreeMap<String, QuizRecord>,
+    pub quizzes: Map<QuizRecord>,
     /// Answers per question, by [`item_key`] (`"<quiz id>/<question id>"`).
-    pub items: BTreeMap<String, ItemRecord>,
+    pub items: Map<ItemRecord>,
 }
 
 impl Default for Progress {
     fn default() -> Self {
         Progress {
             version: CURRENT_VERSION,
-            lessons: BTreeMap::new(),
-            scenarios: BTreeMap::new(),
-            quizzes: BTreeMap::new(),
-            items: BTreeMap::new(),
+            lessons: Map::new(),
+            scenarios: Map::new(),
+            quizzes: Map::new(),
+            items: Map::new(),
         }
     }
 }
@@ -208,7 +209,7 @@ impl Progress {
 
     /// Mark a lesson read; the first time counts.
     pub fn mark_read(&mut self, lesson: &str, now: u64) {
-        self.lessons.entry(lesson.to_string()).or_insert(LessonRecord { read_at: now });
+        self.lessons.get_or_insert_with(lesson, || LessonRecord { read_at: now });
     }
 
     pub fn scenario(&self, id: &str) -> Option<&ScenarioRecord> {
@@ -223,7 +224,7 @@ impl Progress {
     /// Start a new attempt, replacing any in progress; `now` seeds the order
     /// its choices are shown in.
     pub fn begin(&mut self, id: &str, now: u64) {
-        let rec = self.scenarios.entry(id.to_string()).or_default();
+        let rec = self.scenarios.get_or_default(id);
         rec.current = Some(Current { updated_at: now, choices: vec![], seed: now });
     }
 
@@ -234,7 +235,7 @@ impl Progress {
 
     /// Record one more choice in the attempt in progress.
     pub fn choose(&mut self, id: &str, choice: usize, now: u64) {
-        let rec = self.scenarios.entry(id.to_string()).or_default();
+        let rec = self.scenarios.get_or_default(id);
         let current = rec.current.get_or_insert(Current { updated_at: now, choices: vec![], seed: now });
         current.choices.push(choice);
         current.updated_at = now;
@@ -249,7 +250,7 @@ impl Progress {
 
     /// Close the attempt in progress as finished with this result.
     pub fn finish(&mut self, id: &str, ending: &str, percent: u8, now: u64) {
-        let rec = self.scenarios.entry(id.to_string()).or_default();
+        let rec = self.scenarios.get_or_default(id);
         let (choices, seed) = rec.current.take().map(|c| (c.choices, c.seed)).unwrap_or_default();
         rec.attempts.push(Attempt { finished_at: now, choices, ending: ending.to_string(), percent, seed });
         rec.best = rec.best.max(Some(percent));
@@ -276,14 +277,14 @@ impl Progress {
         let at = answer.at;
         let pre = self.quizzes.get(quiz).and_then(|r| r.current.as_ref()).is_some_and(|c| c.pre);
         let key = if pre { format!("{}{question}", pre_prefix(quiz)) } else { item_key(quiz, question) };
-        let item = self.items.entry(key).or_default();
+        let item = self.items.get_or_default(&key);
         item.answered = item.answered.saturating_add(1);
         if answer.correct {
             item.correct = item.correct.saturating_add(1);
         }
         item.last = Some(answer);
         item.review = if pre { None } else { review };
-        let rec = self.quizzes.entry(quiz.to_string()).or_default();
+        let rec = self.quizzes.get_or_default(quiz);
         let current = rec.current.get_or_insert(QuizCurrent {
             updated_at: at,
             answered: vec![],
@@ -306,7 +307,7 @@ impl Progress {
     /// answered again in it keeps its newer answer), replacing any round in
     /// progress.
     pub fn start_drawn(&mut self, quiz: &str, drawn: Vec<String>, retry: bool, pre: bool, now: u64) {
-        let rec = self.quizzes.entry(quiz.to_string()).or_default();
+        let rec = self.quizzes.get_or_default(quiz);
         rec.current = Some(QuizCurrent { updated_at: now, answered: vec![], retry, seed: now, drawn, pre });
     }
 
@@ -319,7 +320,7 @@ impl Progress {
     /// Close the round in progress as finished with this score. A
     /// pre-check is closed without counting as a round.
     pub fn finish_round(&mut self, quiz: &str, percent: u8, now: u64) {
-        let rec = self.quizzes.entry(quiz.to_string()).or_default();
+        let rec = self.quizzes.get_or_default(quiz);
         if rec.current.take().is_some_and(|c| c.pre) {
             return;
         }
