@@ -99,6 +99,7 @@ fn build() -> Result {
         }
         run(cmd.env("PATH", setup::path_with_tools()))?;
     }
+    unused_classes_gone(&js)?;
     compile_content(&root().join("content"), &dist().join("content"))?;
     Ok(())
 }
@@ -138,13 +139,67 @@ fn stamp_service_worker() -> Result {
         .map_err(|e| e.to_string())
 }
 
-/// wasm-bindgen exports JS classes for wasm-streams (linked through
-/// Leptos's server-function crate, never used in this app). Once they are no
-/// longer exported, terser drops them as unused code.
+/// wasm-bindgen writes JS classes for wasm-streams (linked through
+/// Leptos's server-function crate, never used in this app), and wasm-opt
+/// removes the wasm exports behind them (`data-wasm-opt-params` in
+/// `index.html`: `--remove-exports` matching `*intounderlying*`, then `-Oz`
+/// again to drop the code only they reached: about 1.5 KB gzip). Nothing
+/// creates these classes (no import returns one), so the glue loses them
+/// too: each class, the line that gives it `Symbol.dispose` (which kept
+/// terser from dropping it) and its finalization registry.
 fn unexport_unused_classes(js: &Path) -> Result {
     let text = std::fs::read_to_string(js).map_err(|e| format!("{}: {e}", js.display()))?;
-    let text = text.replace("export class IntoUnderlying", "class IntoUnderlying");
-    std::fs::write(js, text).map_err(|e| format!("{}: {e}", js.display()))
+    std::fs::write(js, drop_unused_classes(&text)).map_err(|e| format!("{}: {e}", js.display()))
+}
+
+fn drop_unused_classes(glue: &str) -> String {
+    // What ends the part being dropped: a class's closing brace, or the
+    // semicolon ending a registry's definition.
+    let mut until: Option<fn(&str) -> bool> = None;
+    let mut out = String::with_capacity(glue.len());
+    for line in glue.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if let Some(ends) = until {
+            if ends(bare) {
+                until = None;
+            }
+        } else if bare.starts_with("export class IntoUnderlying") || bare.starts_with("class IntoUnderlying") {
+            until = Some(|l| l == "}");
+        } else if bare.starts_with("const IntoUnderlying") && bare.contains("Finalization") {
+            if !bare.ends_with(';') {
+                until = Some(|l| l.ends_with(';'));
+            }
+        } else if !bare.starts_with("if (Symbol.dispose) IntoUnderlying") {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_unused_stream_classes_leave_the_glue() {
+        let glue = "export class IntoUnderlyingSink {\n    free() {\n        x();\n    }\n}\n\
+                    if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;\n\
+                    export function keep() {\n}\n\
+                    const IntoUnderlyingSinkFinalization = (typeof FinalizationRegistry === 'undefined')\n    ? {}\n    : new FinalizationRegistry(ptr => f(ptr, 1));\n\
+                    const kept = 1;\n";
+        assert_eq!(super::drop_unused_classes(glue), "export function keep() {\n}\nconst kept = 1;\n");
+    }
+}
+
+/// The build stops if the minified glue still mentions those classes: the
+/// wasm no longer has their exports.
+fn unused_classes_gone(js: &Path) -> Result {
+    let text = std::fs::read_to_string(js).map_err(|e| format!("{}: {e}", js.display()))?;
+    if text.to_ascii_lowercase().contains("intounderlying") {
+        return Err(format!(
+            "{} still uses the IntoUnderlying* classes whose wasm exports index.html has wasm-opt remove",
+            js.display()
+        ));
+    }
+    Ok(())
 }
 
 /// Compile `content` into `out`. Problems are printed but do not stop the
