@@ -68,18 +68,34 @@ pub fn content_url(lang: Lang, path: &str) -> String {
     format!("/content/{}/{path}", lang.code())
 }
 
+/// A fetched content file: `None` while it loads, then the text or what
+/// went wrong.
+pub type Fetched = RwSignal<Option<Result<String, String>>>;
+
 /// Fetch a compiled content file (`path` below `content/<lang>/`) in the
-/// current language, again when the language changes. The catalog and every
-/// page load through this one function, so the async machinery is compiled
-/// once for all of them.
-pub fn load_in(lang: RwSignal<Lang>, path: String) -> LocalResource<Result<String, String>> {
-    LocalResource::new(move || browser::fetch_text(content_url(lang.get(), &path)))
+/// current language into `into`. The catalog and every page load through
+/// this one function, so the async code is compiled once for all of them.
+/// A plain task setting a signal rather than a `LocalResource`: the
+/// resource's async-derived machinery cost about 4 KB gzip of wasm. The
+/// result is dropped if the language changed while it loaded (a newer
+/// fetch is on its way); a page left in the meantime ignores the write.
+pub fn load_in(lang: RwSignal<Lang>, path: String, into: Fetched) {
+    let asked = lang.get_untracked();
+    leptos::task::spawn_local(async move {
+        let text = browser::fetch_text(content_url(asked, &path)).await;
+        if lang.get_untracked() == asked {
+            into.set(Some(text));
+        }
+    });
 }
 
 /// Fetch one compiled item: `folder` is "lessons", "scenarios", "quizzes",
-/// "guides" or "pages" (the glossary and the search index).
-pub fn load_item(folder: &'static str, id: String) -> LocalResource<Result<String, String>> {
-    load_in(ctx().lang, format!("{folder}/{id}.json"))
+/// "guides" or "pages" (the glossary and the search index). A change of
+/// language builds the page anew, and so fetches again.
+pub fn load_item(folder: &'static str, id: &str) -> Fetched {
+    let item = RwSignal::new(None);
+    load_in(ctx().lang, format!("{folder}/{id}.json"), item);
+    item
 }
 
 /// Offer the copy of unreadable progress that loading kept, as a file.

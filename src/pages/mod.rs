@@ -65,7 +65,7 @@ pub fn item_page<T: miniserde::Deserialize + 'static>(
     show: fn(T) -> AnyView,
 ) -> AnyView {
     let ctx = ctx();
-    let item = crate::state::load_item(folder, id.clone());
+    let item = crate::state::load_item(folder, &id);
     let page = move || {
         let error = ctx.catalog.get().and_then(Result::ok).and_then(|c| find_item(&c, &id)).and_then(|i| i.error);
         or_loading(match error {
