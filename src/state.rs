@@ -76,7 +76,7 @@ pub type Fetched = RwSignal<Option<Result<String, String>>>;
 /// current language into `into`. The catalog and every page load through
 /// this one function, so the async code is compiled once for all of them.
 /// A plain task setting a signal rather than a `LocalResource`: the
-/// resource's async-derived machinery cost about 4 KB gzip of wasm. The
+/// resource's async-derived machinery cost about 8 KB gzip of wasm. The
 /// result is dropped if the language changed while it loaded (a newer
 /// fetch is on its way); a page left in the meantime ignores the write.
 pub fn load_in(lang: RwSignal<Lang>, path: String, into: Fetched) {
