@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod progress;
 pub mod quiz;
 pub mod route;
+pub mod scorm;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]

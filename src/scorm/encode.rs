@@ -1,0 +1,291 @@
+//! Progress as `suspend_data`: compact, versioned, and within the LMS's
+//! limit (4,096 characters in SCORM 1.2, 64,000 in 2004).
+//!
+//! The encoding follows [`Progress`] generically: it is `Progress::encode`'s
+//! JSON with its frequent tokens shortened, and decoding goes back through
+//! `Progress::decode`, so new fields and version migrations keep working
+//! without a change here. When the text would be too long, history is
+//! dropped first, in this order, and never a completion or a best score:
+//! 1. finished scenario attempts but the newest;
+//! 2. the remaining attempts and the indicator tags of last answers;
+//! 3. the per-question records (answer counts, review queue);
+//! 4. rounds and attempts in progress.
+//!
+//! Format: `K1` then the shortened JSON. `~` followed by one character
+//! stands for a token of [`TOKENS`]; `~~` is a literal `~`.
+
+use crate::progress::{DecodeError, Progress};
+
+/// The prefix of this encoding's first version.
+pub const PREFIX: &str = "K1";
+
+/// Tokens shortened to `~` + their letter. Append only: a stored value
+/// must always decode with a later table.
+const TOKENS: [(char, &str); 26] = [
+    ('a', "\"version\":"),
+    ('b', "\"lessons\":{"),
+    ('c', "\"scenarios\":{"),
+    ('d', "\"quizzes\":{"),
+    ('e', "\"items\":{"),
+    ('f', "{\"read_at\":"),
+    ('g', "{\"best\":"),
+    ('h', ",\"attempts\":["),
+    ('i', ",\"current\":"),
+    ('j', "{\"finished_at\":"),
+    ('k', ",\"choices\":["),
+    ('l', ",\"ending\":\""),
+    ('m', ",\"percent\":"),
+    ('n', "{\"updated_at\":"),
+    ('o', ",\"rounds\":"),
+    ('p', ",\"last_finished_at\":"),
+    ('q', ",\"answered\":"),
+    ('r', ",\"correct\":"),
+    ('s', ",\"last\":{\"at\":"),
+    ('t', ",\"review\":"),
+    ('u', ",\"confidence\":"),
+    ('v', ",\"tags\":["),
+    ('w', "{\"leitner_box\":"),
+    ('x', ",\"due_at\":"),
+    ('y', ",\"retry\":"),
+    ('z', "null"),
+];
+
+/// The progress could not be made to fit even with all history dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TooLarge(pub usize);
+
+/// Encode `p` for `suspend_data` in at most `limit` characters, dropping
+/// history (see the module doc) only as far as needed.
+pub fn encode(p: &Progress, limit: usize) -> Result<String, TooLarge> {
+    let mut p = p.clone();
+    let mut text = shorten(&p.encode());
+    for level in 1..=4 {
+        if text.len() <= limit {
+            return Ok(text);
+        }
+        shed(&mut p, level);
+        text = shorten(&p.encode());
+    }
+    if text.len() <= limit {
+        Ok(text)
+    } else {
+        Err(TooLarge(text.len()))
+    }
+}
+
+/// Read `suspend_data`: this encoding, or plain progress JSON. Empty data
+/// is a first launch.
+pub fn decode(data: &str) -> Result<Progress, DecodeError> {
+    if data.trim().is_empty() {
+        return Ok(Progress::default());
+    }
+    match data.strip_prefix(PREFIX) {
+        Some(rest) => Progress::decode(&expand(rest).ok_or_else(|| DecodeError::Corrupt("bad suspend_data".into()))?),
+        None => Progress::decode(data),
+    }
+}
+
+/// Drop one level of history (see the module doc).
+fn shed(p: &mut Progress, level: u8) {
+    for s in p.scenarios.values_mut() {
+        match level {
+            1 => {
+                let n = s.attempts.len();
+                s.attempts.drain(..n.saturating_sub(1));
+            }
+            2 => s.attempts.clear(),
+            4 => s.current = None,
+            _ => {}
+        }
+    }
+    match level {
+        2 => p.items.values_mut().filter_map(|i| i.last.as_mut()).for_each(|l| l.tags.clear()),
+        3 => p.items.clear(),
+        4 => p.quizzes.values_mut().for_each(|q| q.current = None),
+        _ => {}
+    }
+}
+
+fn shorten(json: &str) -> String {
+    let mut out = String::from(PREFIX);
+    let mut rest = json;
+    'outer: while let Some(c) = rest.chars().next() {
+        if c == '~' {
+            out.push_str("~~");
+            rest = &rest[1..];
+            continue;
+        }
+        for (letter, token) in TOKENS {
+            if let Some(after) = rest.strip_prefix(token) {
+                out.push('~');
+                out.push(letter);
+                rest = after;
+                continue 'outer;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+fn expand(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '~' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            '~' => out.push('~'),
+            l => out.push_str(TOKENS.iter().find(|(t, _)| *t == l)?.1),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::{Attempt, ItemRecord, LastAnswer, QuizCurrent, QuizRecord, ScenarioRecord, KEPT_ATTEMPTS};
+    use crate::quiz::review::Review;
+
+    fn sample() -> Progress {
+        let mut p = Progress::default();
+        p.mark_read("what-is-trafficking", 1_764_000_000_000);
+        p.choose("er-night-shift", 1, 1_764_000_000_100);
+        p.finish("er-night-shift", "consulted-cmm", 88, 1_764_000_000_200);
+        p.choose("er-night-shift", 0, 1_764_000_000_300);
+        let answer = LastAnswer { at: 5, correct: true, confidence: 2, tags: vec!["debt~bondage".into()] };
+        p.record_answer("core-check", "q1", answer, Some(Review { leitner_box: 1, due_at: 9 }));
+        p.finish_round("core-check", 90, 10);
+        p
+    }
+
+    #[test]
+    fn round_trips_and_is_shorter_than_json() {
+        let p = sample();
+        let text = encode(&p, 4096).unwrap();
+        assert!(text.starts_with(PREFIX));
+        assert!(text.len() * 10 < p.encode().len() * 7, "{text}");
+        assert_eq!(decode(&text), Ok(p));
+    }
+
+    #[test]
+    fn plain_json_and_empty_data_are_read() {
+        let p = sample();
+        assert_eq!(decode(&p.encode()), Ok(p));
+        assert_eq!(decode(""), Ok(Progress::default()));
+    }
+
+    #[test]
+    fn corrupt_and_future_data_are_refused() {
+        assert!(matches!(decode("K1~"), Err(DecodeError::Corrupt(_))));
+        assert!(matches!(decode("K1~A"), Err(DecodeError::Corrupt(_))));
+        assert!(matches!(decode("garbage"), Err(DecodeError::Corrupt(_))));
+        assert_eq!(decode("K1{~a99}"), Err(DecodeError::Future(99)));
+    }
+
+    /// A learner who has done everything in the whole course, many times
+    /// over, with the largest numbers a record can hold.
+    pub fn worst_case(catalog: &crate::content::Catalog) -> Progress {
+        use crate::content::ItemKind;
+        let big = u64::MAX / 2;
+        let mut p = Progress::default();
+        for item in catalog.modules.iter().flat_map(|m| &m.items) {
+            match item.kind {
+                ItemKind::Lesson => p.mark_read(&item.id, big),
+                ItemKind::Scenario => {
+                    let attempt = Attempt {
+                        finished_at: big,
+                        choices: vec![9; 12],
+                        ending: "a-rather-long-ending-id-of-forty-letters".into(),
+                        percent: 100,
+                    };
+                    let current = Some(crate::progress::Current { updated_at: big, choices: vec![9; 12] });
+                    p.scenarios.insert(
+                        item.id.clone(),
+                        ScenarioRecord { best: Some(100), attempts: vec![attempt; KEPT_ATTEMPTS], current },
+                    );
+                }
+                ItemKind::Quiz => {
+                    let answered: Vec<String> = (0..30).map(|i| format!("question-{i:02}")).collect();
+                    p.quizzes.insert(
+                        item.id.clone(),
+                        QuizRecord {
+                            best: Some(100),
+                            rounds: u32::MAX,
+                            last_finished_at: Some(big),
+                            current: Some(QuizCurrent { updated_at: big, answered: answered.clone(), retry: true }),
+                        },
+                    );
+                    for q in &answered {
+                        let last = LastAnswer {
+                            at: big,
+                            correct: true,
+                            confidence: 2,
+                            tags: vec!["recruitment-vulnerability".into(), "exploitation".into()],
+                        };
+                        p.items.insert(
+                            crate::progress::item_key(&item.id, q),
+                            ItemRecord {
+                                answered: u32::MAX,
+                                correct: u32::MAX,
+                                last: Some(last),
+                                review: Some(Review { leitner_box: 3, due_at: big }),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        p
+    }
+
+    #[test]
+    fn history_goes_first_and_completions_and_best_scores_stay() {
+        let catalog = crate::scorm::tests::catalog();
+        let full = worst_case(&catalog);
+        assert!(full.encode().len() > 4096, "the worst case must really be over the limit");
+        let text = encode(&full, 4096).unwrap();
+        assert!(text.len() <= 4096, "{}", text.len());
+        println!("worst case: {} characters of JSON, {} as suspend_data", full.encode().len(), text.len());
+        let back = decode(&text).unwrap();
+        assert_eq!(back.lessons, full.lessons);
+        for (id, s) in &full.scenarios {
+            assert_eq!(back.scenarios[id].best, s.best, "{id}");
+        }
+        for (id, q) in &full.quizzes {
+            let b = &back.quizzes[id];
+            assert_eq!((b.best, b.rounds, b.last_finished_at), (q.best, q.rounds, q.last_finished_at), "{id}");
+        }
+        let report = |p: &Progress| crate::scorm::report(&catalog, &[], p, 80);
+        assert_eq!(report(&back), report(&full));
+        // With room to spare, nothing is dropped.
+        assert_eq!(decode(&encode(&full, 64_000).unwrap()).unwrap(), full);
+    }
+
+    #[test]
+    fn only_as_much_is_dropped_as_needed() {
+        let mut p = sample();
+        for t in 0..KEPT_ATTEMPTS as u64 {
+            p.finish("er-night-shift", "ending", 50, t);
+        }
+        p.choose("er-night-shift", 2, 99);
+        let full = encode(&p, 64_000).unwrap();
+        let back = decode(&encode(&p, full.len() - 1).unwrap()).unwrap();
+        assert_eq!(back.scenarios["er-night-shift"].attempts.len(), 1, "the newest attempt is kept");
+        assert_eq!(back.items, p.items);
+        assert!(back.scenarios["er-night-shift"].current.is_some());
+    }
+
+    #[test]
+    fn too_large_even_without_history_is_an_error() {
+        let mut p = Progress::default();
+        for i in 0..200 {
+            p.mark_read(&format!("lesson-{i}"), 1);
+        }
+        assert!(matches!(encode(&p, 100), Err(TooLarge(_))));
+    }
+}
