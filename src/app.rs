@@ -59,7 +59,9 @@ pub fn ctx() -> Ctx {
 
 /// The URL of a compiled content file in the current language.
 pub fn content_url(lang: Lang, path: &str) -> String {
-    format!("/content/{}/{path}", lang.code())
+    // Relative in an LMS, which serves the package below a path of its own.
+    let root = if crate::lms::active().is_some() { "" } else { "/" };
+    format!("{root}content/{}/{path}", lang.code())
 }
 
 /// Fetch a compiled content file (`path` below `content/<lang>/`) in the
@@ -77,14 +79,23 @@ pub fn load_item(folder: &'static str, id: String) -> LocalResource<Result<Strin
 
 #[component]
 fn App() -> impl IntoView {
-    let loaded = progress::load(&LocalStore);
+    // Launched from an LMS's package: progress lives in the LMS.
+    let lms = crate::lms::start();
+    let store = crate::lms::store();
+    let loaded = progress::load(store);
     let lang =
         RwSignal::new(LocalStore.read(LANG_KEY).ok().flatten().and_then(|c| Lang::from_code(&c)).unwrap_or_default());
     let progress = RwSignal::new(loaded.progress);
     let notice = RwSignal::new(loaded.notice);
     let catalog_text = load_in(lang, "index.json".into());
     let catalog = RwSignal::new(None);
-    Effect::new(move || catalog.set(catalog_text.get().map(browser::decode::<Catalog>)));
+    Effect::new(move || {
+        let mut decoded = catalog_text.get().map(browser::decode::<Catalog>);
+        if let (Some(Ok(c)), Some(l)) = (decoded.as_mut(), lms) {
+            l.package.keep_modules(c);
+        }
+        catalog.set(decoded)
+    });
     let ctx = Ctx { lang, progress, notice, catalog };
     provide_context(ctx);
 
@@ -98,7 +109,7 @@ fn App() -> impl IntoView {
             if !may_save {
                 return;
             }
-            if let Err(e) = progress::save(&LocalStore, text) {
+            if let Err(e) = progress::save(store, text) {
                 notice.set(Some(Notice::Unavailable(e.0)));
             }
         },
@@ -140,6 +151,7 @@ fn App() -> impl IntoView {
     });
 
     let location = provide_location();
+    crate::lms::watch(ctx, location);
     // Keyed on the language too: switching language rebuilds the page, so
     // pages use plain strings rather than one reactive closure per string.
     let page = move || match (lang.get(), location.route.get()).1 {
@@ -167,6 +179,7 @@ fn App() -> impl IntoView {
     view! {
         <div on:click=on_click inner_html=move || views::shell::header(lang.get())></div>
         <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref())></div>
+        {crate::lms::bar()}
         <main id="main" tabindex="-1">{page}</main>
         <div inner_html=move || views::shell::footer(lang.get())></div>
     }

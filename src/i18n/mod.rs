@@ -145,6 +145,14 @@ pub struct Ui {
     pub backup_text: &'static str,
     pub backup_button: &'static str,
     pub storage_save_copy: &'static str,
+    /// The learning platform (LMS) bar: connected, none answering, review
+    /// mode, commits failing (`{}` the LMS's error code), the button, closed.
+    pub lms_connected: &'static str,
+    pub lms_absent: &'static str,
+    pub lms_read_only: &'static str,
+    pub lms_failing: &'static str,
+    pub lms_close: &'static str,
+    pub lms_closed: &'static str,
     pub certificate_link: &'static str,
     pub certificate_title: &'static str,
     pub certificate_statement: &'static str,

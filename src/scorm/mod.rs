@@ -26,6 +26,28 @@ pub use session::{Api, Launch, Session, State};
 /// with 80 % on average over the package's knowledge checks.
 pub const DEFAULT_MASTERY: u8 = 80;
 
+/// What `cargo xtask package` tells the launch page about its package, in
+/// `lms.json`.
+#[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct Package {
+    /// `"1.2"` or `"2004"`.
+    pub scorm: String,
+    /// The modules in the package (their ids); the course shows only these.
+    pub modules: Vec<String>,
+    /// Mastery score, 0-100 (an LMS's own overrides it).
+    pub mastery: u8,
+    /// The app's JS glue and wasm, relative to the launch page.
+    pub js: String,
+    pub wasm: String,
+}
+
+impl Package {
+    /// Show only the package's modules.
+    pub fn keep_modules(&self, catalog: &mut Catalog) {
+        catalog.modules.retain(|m| self.modules.is_empty() || self.modules.contains(&m.id));
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Version {
     Scorm12,

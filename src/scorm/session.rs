@@ -91,16 +91,12 @@ impl<A: Api> Session<A> {
         let get =
             |e: El| version.element(e).map(|name| api.call(version.method(Method::Get), &[name])).unwrap_or_default();
         let (mode, credit, status) = (get(El::Mode), get(El::Credit), get(El::Completion));
-        let mastery = get(El::Mastery).trim().parse::<f64>().ok().map(|m| match version {
-            Version::Scorm12 => m,
-            Version::Scorm2004 => m * 100.0,
-        });
         let launch = Launch {
             first: get(El::Entry) == "ab-initio",
             writable: (mode.is_empty() || mode == "normal") && credit != "no-credit",
             suspend_data: get(El::SuspendData),
             location: get(El::Location),
-            mastery: mastery.filter(|m| (0.0..=100.0).contains(m)).map(|m| m.round() as u8),
+            mastery: percent(&get(El::Mastery), version == Version::Scorm2004),
         };
         let mut s = Session {
             api,
@@ -117,6 +113,9 @@ impl<A: Api> Session<A> {
             last_error: None,
             launch,
         };
+        // What the LMS already holds need not be sent again.
+        s.sent.insert(El::SuspendData, s.launch.suspend_data.clone());
+        s.sent.insert(El::Location, s.launch.location.clone());
         if matches!(status.as_str(), "" | "not attempted" | "unknown") {
             s.sent.insert(El::Completion, status);
             let _ = s.set(El::Completion, "incomplete");
@@ -202,8 +201,7 @@ impl<A: Api> Session<A> {
             let _ = self.set(El::ScoreMin, "0");
             let _ = self.set(El::ScoreMax, "100");
             let _ = self.set(El::ScoreRaw, &score.to_string());
-            let scaled = if score >= 100 { "1".to_string() } else { format!("0.{score:02}") };
-            let _ = self.set(El::ScoreScaled, &scaled);
+            let _ = self.set(El::ScoreScaled, &scaled(score));
         }
         self.changed(now);
         if newly_done {
@@ -273,6 +271,37 @@ impl<A: Api> Session<A> {
             Err(code)
         }
     }
+}
+
+/// A percentage as a SCORM decimal from 0 to 1 ("0.85", "0.9", "1").
+/// Written without floating point, which would cost size in the wasm.
+pub fn scaled(percent: u8) -> String {
+    if percent >= 100 {
+        return "1".into();
+    }
+    let text = format!("0.{percent:02}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A mastery score as the LMS gives it: a percentage in 1.2 ("80",
+/// "80.0"), a decimal from 0 to 1 in 2004 ("0.8"). `None` when empty or
+/// out of range.
+pub fn percent(text: &str, scaled: bool) -> Option<u8> {
+    let (int, frac) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !digits(int) || !digits(frac) || int.len() > 3 {
+        return None;
+    }
+    let int: u32 = int.parse().ok()?;
+    let frac = frac.bytes().map(|b| u32::from(b - b'0'));
+    let value = if scaled {
+        // Hundredths, rounded on the third decimal.
+        let f: Vec<u32> = frac.chain(std::iter::repeat(0)).take(3).collect();
+        int * 100 + f[0] * 10 + f[1] + u32::from(f[2] >= 5)
+    } else {
+        int + u32::from(frac.take(1).next().unwrap_or(0) >= 5)
+    };
+    u8::try_from(value).ok().filter(|v| *v <= 100)
 }
 
 /// Progress kept in `suspend_data` through the [`Store`] trait, so loading
@@ -410,6 +439,8 @@ mod tests {
         assert_eq!(lms.get("cmi.completion_status"), "completed");
         assert_eq!(lms.get("cmi.success_status"), "failed");
         assert_eq!(lms.get("cmi.score.scaled"), "0.75");
+        s.report(&Report { done: true, score: Some(90), passed: Some(true) }, 2);
+        assert_eq!(lms.get("cmi.score.scaled"), "0.9");
         assert_eq!((lms.get("cmi.score.min"), lms.get("cmi.score.max")), ("0".into(), "100".into()));
         s.finish(10_000).unwrap();
         assert_eq!(lms.get("cmi.exit"), "normal");
@@ -465,6 +496,24 @@ mod tests {
         assert_eq!(s.tick(10_000_000), State::Closed);
         s.set_location("/x", 1);
         assert_eq!(lms.get("cmi.core.lesson_location"), "", "nothing written after Finish");
+    }
+
+    #[test]
+    fn decimals_without_floating_point() {
+        assert_eq!(scaled(90), "0.9");
+        assert_eq!(scaled(75), "0.75");
+        assert_eq!(scaled(5), "0.05");
+        assert_eq!(scaled(0), "0");
+        assert_eq!(scaled(100), "1");
+        assert_eq!(percent("80", false), Some(80));
+        assert_eq!(percent("79.5", false), Some(80));
+        assert_eq!(percent("0.8", true), Some(80));
+        assert_eq!(percent("0.655", true), Some(66));
+        assert_eq!(percent("1", true), Some(100));
+        assert_eq!(percent("1.5", true), None);
+        assert_eq!(percent("", false), None);
+        assert_eq!(percent("-0.5", true), None);
+        assert_eq!(percent("101", false), None);
     }
 
     #[test]

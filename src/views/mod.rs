@@ -8,6 +8,7 @@
 
 pub mod certificate;
 pub mod lesson;
+pub mod lms;
 pub mod overview;
 pub mod quiz;
 pub mod scenario;

@@ -9,6 +9,8 @@
 //!   test    build, prove the offline build from an empty registry, then run
 //!           every test: native, content, browser
 //!   check   check the content only, listing every problem with file and line
+//!   package build, then write the SCORM 1.2 and 2004 zips into target/packages
+//!           (`--mastery N` sets the mastery score, default 80)
 //!   bench   build, then print sizes (and, with Chromium, load times)
 
 // The browser tests' harness: the static server and a Chromium session.
@@ -17,6 +19,7 @@ mod support;
 
 mod bench;
 mod guard;
+mod package;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -34,9 +37,10 @@ fn main() -> ExitCode {
         Some("serve") => serve(port_arg(&args)),
         Some("test") => test(&args[1..]),
         Some("check") => check(),
+        Some("package") => package::mastery_arg(&args).and_then(|m| build().and_then(|_| write_packages(m))),
         Some("bench") => build().and_then(|_| bench::run(&root())),
         _ => {
-            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check|bench>");
+            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check|package [--mastery N]|bench>");
             return ExitCode::from(2);
         }
     };
@@ -167,6 +171,14 @@ fn check() -> Result {
     }
 }
 
+fn write_packages(mastery: u8) -> Result {
+    setup::package_tools()?;
+    for zip in package::write_all(&dist(), &package::out_dir(), mastery)? {
+        println!("xtask: wrote {}", zip.display());
+    }
+    Ok(())
+}
+
 fn serve(port: u16) -> Result {
     build()?;
     let server = support::Server::start(&dist(), port).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
@@ -179,6 +191,7 @@ fn serve(port: u16) -> Result {
 fn test(extra: &[String]) -> Result {
     setup::test_tools()?;
     build()?;
+    write_packages(kend_tegnene::scorm::DEFAULT_MASTERY)?;
     guard::offline_build_from_empty_registry()?;
     println!("xtask: running every test (native, content, browser)");
     let mut child = Command::new(env!("CARGO"))
@@ -186,6 +199,7 @@ fn test(extra: &[String]) -> Result {
         .args(extra)
         .current_dir(root())
         .env("KT_DIST", dist())
+        .env("KT_PACKAGES", package::out_dir())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run cargo test: {e}"))?;

@@ -1,0 +1,240 @@
+//! The SCORM packages in a real SCORM runtime (scorm-again) inside an
+//! imitation of Moodle, driven in real headless Chromium: launch, resume,
+//! completion and score, Finish exactly once, the 4,096-character limit of
+//! SCORM 1.2, no LMS at all, and an LMS whose commits fail.
+//!
+//! Needs the packages from `cargo xtask package` (`cargo xtask test` makes
+//! them) and the test tools from `cargo xtask setup`.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod harness;
+
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use harness::Lms;
+use kend_tegnene::progress::Progress;
+use support::{find, js, wait_text, with_browser};
+
+const LESSON: &str = "what-is-trafficking";
+const SCENARIO: &str = "er-night-shift";
+
+/// Wait until `check` holds for the harness's record (commits arrive from
+/// the runtime in their own time).
+async fn until(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !check() {
+        assert!(Instant::now() < deadline, "never happened: {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Open the player and switch into the course's frame once it has started.
+async fn launch(c: &Client, lms: &Lms) {
+    c.goto(&lms.player()).await.unwrap();
+    find(c, "iframe").await;
+    c.clone().enter_frame(0).await.unwrap();
+    find(c, "#lms-status").await;
+}
+
+/// Play a scenario to an ending, always taking the first choice.
+async fn play_scenario(c: &Client) {
+    find(c, "#start").await.click().await.unwrap();
+    for _ in 0..30 {
+        if c.find(Locator::Css("#result-title")).await.is_ok() {
+            return;
+        }
+        if let Ok(choice) = c.find(Locator::Css("input[name='choice']")).await {
+            choice.click().await.unwrap();
+            find(c, "#confirm").await.click().await.unwrap();
+            find(c, "#continue").await.click().await.unwrap();
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    find(c, "#result-title").await;
+}
+
+/// Go to an item from the overview, by its link, as a learner does.
+async fn open(c: &Client, href: &str) {
+    find(c, "a.brand").await.click().await.unwrap();
+    find(c, &format!("a[href='{href}']")).await.click().await.unwrap();
+}
+
+async fn launch_lesson_case_close_and_resume(package: &str) {
+    let lms = Lms::start(package);
+    let l = lms.clone();
+    with_browser(move |c, _| async move {
+        let lms = l;
+        launch(&c, &lms).await;
+        wait_text(&c, "#lms-status", "læringsplatform").await;
+        until("incomplete on the first launch", || {
+            lms.el("cmi.core.lesson_status", "cmi.completion_status") == "incomplete"
+        })
+        .await;
+        // The address never changes inside the LMS.
+        let address = js(&c, "return location.pathname").await;
+        open(&c, &format!("/lesson/{LESSON}")).await;
+        find(&c, "#mark-read").await.click().await.unwrap();
+        wait_text(&c, "#mark-read", "Læst").await;
+        open(&c, &format!("/scenario/{SCENARIO}")).await;
+        play_scenario(&c).await;
+        assert_eq!(js(&c, "return location.pathname").await, address);
+        // Committed after a short quiet time, without closing.
+        until("progress committed", || !lms.get("cmi.suspend_data").is_empty()).await;
+        find(&c, "#lms-close").await.click().await.unwrap();
+        wait_text(&c, "#lms-status", "Du kan lukke vinduet").await;
+        until("Finish", || lms.record.lock().unwrap().finishes == 1).await;
+        // The page goes away (the LMS closes the frame): no second Finish.
+        c.clone().enter_parent_frame().await.unwrap();
+        js(&c, "document.querySelector('iframe').remove(); return null").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(lms.record.lock().unwrap().finishes, 1, "Finish exactly once");
+        let calls = js(&c, "return window.calls.filter(m => m === 'LMSFinish' || m === 'Terminate').length").await;
+        assert_eq!(calls, 1);
+
+        let data = lms.get("cmi.suspend_data");
+        assert!(data.len() <= 4096, "{} characters", data.len());
+        let stored = kend_tegnene::scorm::encode::decode(&data).expect("the LMS keeps readable progress");
+        assert!(stored.is_read(LESSON));
+        assert!(stored.scenario(SCENARIO).and_then(|s| s.best).is_some());
+        assert_eq!(lms.el("cmi.core.exit", "cmi.exit"), "suspend");
+        assert_eq!(lms.el("cmi.core.lesson_location", "cmi.location"), format!("/scenario/{SCENARIO}"));
+        let time = lms.el("cmi.core.session_time", "cmi.session_time");
+        if lms.version == "1.2" {
+            assert!(time.len() == 13 && time.as_bytes()[4] == b':', "{time}");
+        } else {
+            assert!(time.starts_with("PT") && time.ends_with('S'), "{time}");
+        }
+
+        // Relaunch: resumes where the learner was, with what the LMS stored.
+        launch(&c, &lms).await;
+        find(&c, "#result-title, #start, #confirm").await;
+        open(&c, &format!("/lesson/{LESSON}")).await;
+        wait_text(&c, "#mark-read", "Læst").await;
+        assert!(
+            js(&c, "return localStorage.getItem('kend-tegnene.progress')").await.is_null(),
+            "nothing in the browser"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn scorm_12_launch_resume_and_finish_once() {
+    launch_lesson_case_close_and_resume("kend-tegnene-police-scorm12.zip").await;
+}
+
+#[tokio::test]
+async fn scorm_2004_launch_resume_and_finish_once() {
+    launch_lesson_case_close_and_resume("kend-tegnene-police-scorm2004.zip").await;
+}
+
+/// Progress with everything in the package done but one lesson, and the
+/// knowledge checks passed with 100 and 80 (90 on average).
+fn nearly_done(skip: &str) -> String {
+    let mut p = Progress::default();
+    for l in ["what-is-trafficking", "where-it-happens", "signs-and-signals", "the-danish-system", "what-to-do"] {
+        if l != skip {
+            p.mark_read(l, 1);
+        }
+    }
+    for s in ["er-night-shift", "police-raid", "police-shoplifting-arrest"] {
+        p.choose(s, 0, 1);
+        p.finish(s, "end", 75, 2);
+    }
+    p.finish_round("core-check", 100, 3);
+    p.finish_round("police-check", 80, 3);
+    kend_tegnene::scorm::encode::encode(&p, 4096).unwrap()
+}
+
+async fn finishing_records_completion_and_score(package: &str) {
+    let lms = Lms::start(package);
+    {
+        let mut r = lms.record.lock().unwrap();
+        let v12 = lms.version == "1.2";
+        r.cmi.insert("cmi.suspend_data".into(), nearly_done("what-to-do"));
+        r.cmi.insert(if v12 { "cmi.core.exit" } else { "cmi.exit" }.into(), "suspend".into());
+        r.cmi.insert(if v12 { "cmi.core.lesson_status" } else { "cmi.completion_status" }.into(), "incomplete".into());
+    }
+    let l = lms.clone();
+    with_browser(move |c, _| async move {
+        let lms = l;
+        launch(&c, &lms).await;
+        // Only the package's modules are shown.
+        find(&c, "a[href='/quiz/police-check']").await;
+        assert!(c.find(Locator::Css("a[href='/quiz/health-check']")).await.is_err());
+        assert_eq!(lms.el("cmi.core.lesson_status", "cmi.completion_status"), "incomplete");
+        open(&c, "/lesson/what-to-do").await;
+        find(&c, "#mark-read").await.click().await.unwrap();
+        // Completion is committed at once, before any close.
+        if lms.version == "1.2" {
+            until("passed", || lms.get("cmi.core.lesson_status") == "passed").await;
+        } else {
+            until("completed", || lms.get("cmi.completion_status") == "completed").await;
+            assert_eq!(lms.get("cmi.success_status"), "passed");
+            assert_eq!(lms.get("cmi.score.scaled"), "0.9");
+        }
+        assert_eq!(lms.el("cmi.core.score.raw", "cmi.score.raw"), "90");
+        assert_eq!(lms.el("cmi.core.score.min", "cmi.score.min"), "0");
+        assert_eq!(lms.el("cmi.core.score.max", "cmi.score.max"), "100");
+        assert_eq!(lms.record.lock().unwrap().finishes, 0);
+        find(&c, "#lms-close").await.click().await.unwrap();
+        until("Finish", || lms.record.lock().unwrap().finishes == 1).await;
+        assert_eq!(lms.el("cmi.core.exit", "cmi.exit"), if lms.version == "1.2" { "" } else { "normal" });
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn scorm_12_finishing_records_passed_and_score() {
+    finishing_records_completion_and_score("kend-tegnene-police-scorm12.zip").await;
+}
+
+#[tokio::test]
+async fn scorm_2004_finishing_records_completed_passed_and_score() {
+    finishing_records_completion_and_score("kend-tegnene-police-scorm2004.zip").await;
+}
+
+#[tokio::test]
+async fn without_an_lms_the_course_works_and_says_nothing_is_recorded() {
+    let lms = Lms::start("kend-tegnene-hele-kurset-scorm12.zip");
+    with_browser(move |c, _| async move {
+        c.goto(&lms.launch_alone()).await.unwrap();
+        wait_text(&c, "#lms-status", "intet bliver registreret").await;
+        open(&c, &format!("/lesson/{LESSON}")).await;
+        find(&c, "#mark-read").await.click().await.unwrap();
+        wait_text(&c, "#mark-read", "Læst").await;
+        // No service worker, and nothing outside the package's folder.
+        assert_eq!(js(&c, "return navigator.serviceWorker.controller === null").await, true);
+        let regs = js(&c, "return navigator.serviceWorker.getRegistrations().then(r => r.length)").await;
+        assert_eq!(regs, 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_failing_commit_is_retried_shown_and_nothing_is_lost() {
+    let lms = Lms::start("kend-tegnene-health-scorm12.zip");
+    lms.record.lock().unwrap().failing = true;
+    let l = lms.clone();
+    with_browser(move |c, _| async move {
+        let lms = l;
+        launch(&c, &lms).await;
+        open(&c, &format!("/lesson/{LESSON}")).await;
+        find(&c, "#mark-read").await.click().await.unwrap();
+        wait_text(&c, "#lms-status", "kunne ikke gemmes i læringsplatformen").await;
+        find(&c, "#lms-status [data-act='export']").await;
+        // The learner's work is still in the runtime, waiting for a commit.
+        let pending = js(&c, "return window.parent.API.cmi.suspend_data").await;
+        assert!(pending.as_str().unwrap_or_default().len() > 2);
+        // The LMS recovers: the next retry saves it.
+        lms.record.lock().unwrap().failing = false;
+        until("the retry commits", || !lms.get("cmi.suspend_data").is_empty()).await;
+        let stored = kend_tegnene::scorm::encode::decode(&lms.get("cmi.suspend_data")).unwrap();
+        assert!(stored.is_read(LESSON));
+        wait_text(&c, "#lms-status", "registreres dér").await;
+    })
+    .await;
+}
