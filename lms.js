@@ -23,9 +23,9 @@ function findApi(name) {
 
 try {
   // The package's own description, written by `cargo xtask package`.
-  const config = await (await fetch("lms.json")).text();
-  const { scorm, js, wasm } = JSON.parse(config);
-  globalThis.ktLms = { config, api: findApi(scorm === "2004" ? "API_1484_11" : "API") };
+  const { scorm, modules, mastery, js, wasm } = await (await fetch("lms.json")).json();
+  const api = findApi(scorm === "2004" ? "API_1484_11" : "API");
+  globalThis.ktLms = { api, scorm, modules: modules.join(","), mastery: String(mastery) };
   const app = await import("./" + js);
   const bytes = await (await fetch(wasm)).arrayBuffer();
   await app.default({ module_or_path: bytes });

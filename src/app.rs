@@ -174,12 +174,12 @@ fn App() -> impl IntoView {
         Some("dismiss") => notice.set(None),
         Some("export") => export_progress(),
         Some("backup") => download_backup(),
+        Some("lms-close") => crate::lms::close(),
         _ => {}
     };
     view! {
         <div on:click=on_click inner_html=move || views::shell::header(lang.get())></div>
-        <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref())></div>
-        {crate::lms::bar()}
+        <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref()) + &crate::lms::bar(lang.get())></div>
         <main id="main" tabindex="-1">{page}</main>
         <div inner_html=move || views::shell::footer(lang.get())></div>
     }

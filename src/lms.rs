@@ -47,7 +47,11 @@ pub struct Lms {
     /// `None` when no LMS answered: the course then keeps progress in the
     /// browser.
     session: Option<RefCell<Session<JsApi>>>,
-    banner: RwSignal<Banner>,
+    /// The session's state as last shown (`None`: no LMS). A small `Copy`
+    /// value, so the bar re-renders only when it changes.
+    state: RwSignal<Option<State>>,
+    /// What `sync` reads: set by `watch`.
+    app: std::cell::Cell<Option<(Ctx, Location)>>,
 }
 
 thread_local! {
@@ -60,21 +64,25 @@ pub fn active() -> Option<&'static Lms> {
     LMS.with(|l| l.get())
 }
 
-/// Read what the launch page found and start the session. Call once, from
-/// the app root, before anything reads progress.
+/// Read what the launch page found (`globalThis.ktLms`: the API object,
+/// and from `lms.json` the version, the modules and the mastery score) and
+/// start the session. Call once, from the app root, before anything reads
+/// progress.
 pub fn start() -> Option<&'static Lms> {
     let launch = js_sys::Reflect::get(&js_sys::global(), &"ktLms".into()).ok().filter(|v| v.is_object())?;
     let get = |k: &str| js_sys::Reflect::get(&launch, &k.into()).ok();
-    let package: Package = miniserde::json::from_str(&get("config")?.as_string()?).ok()?;
-    let version = Version::from_code(&package.scorm)?;
+    let text = |k: &str| get(k).and_then(|v| v.as_string()).unwrap_or_default();
+    let version = Version::from_code(&text("scorm"))?;
+    let modules = text("modules").split(',').filter(|m| !m.is_empty()).map(String::from).collect();
+    let mastery = scorm::session::percent(&text("mastery"), false).unwrap_or(scorm::DEFAULT_MASTERY);
+    let package = Package { scorm: String::new(), modules, mastery, js: String::new(), wasm: String::new() };
     let session = get("api")
         .filter(|a| a.is_object())
         .and_then(|api| Session::start(JsApi(api), version, now()).ok())
         .map(RefCell::new);
-    let banner = RwSignal::new(if session.is_some() { Banner::Connected } else { Banner::Absent });
-    let lms: &'static Lms = Box::leak(Box::new(Lms { package, session, banner }));
+    let state = RwSignal::new(session.as_ref().map(|s| s.borrow().state()));
+    let lms: &'static Lms = Box::leak(Box::new(Lms { package, session, state, app: Default::default() }));
     LMS.with(|l| l.set(Some(lms)));
-    lms.refresh();
     Some(lms)
 }
 
@@ -96,73 +104,64 @@ pub fn start_path() -> Option<String> {
 
 impl Lms {
     fn refresh(&self) {
-        let Some(s) = &self.session else { return };
-        let s = s.borrow();
-        let b = match s.state() {
-            State::Saved | State::Pending => Banner::Connected,
-            State::ReadOnly => Banner::ReadOnly,
-            State::Failing => Banner::Failing(s.last_error.clone().unwrap_or_default()),
-            State::Closed if s.last_error.is_some() => Banner::Failing(s.last_error.clone().unwrap_or_default()),
-            State::Closed => Banner::Closed,
-        };
-        if self.banner.get_untracked() != b {
-            self.banner.set(b);
-        }
-    }
-
-    /// Finish the session (once, whoever asks first).
-    fn close(&self) {
-        if let Some(s) = &self.session {
-            let _ = s.borrow_mut().finish(now());
-            self.refresh();
+        let state = self.session.as_ref().map(|s| s.borrow().state());
+        if self.state.get_untracked() != state {
+            self.state.set(state);
         }
     }
 }
 
-/// Report results and the location as they change, commit when due, and
-/// finish when the page goes away.
-pub fn watch(ctx: Ctx, location: Location) {
+/// Tell the session where the learner is and stands (it sends only what
+/// changed), then commit if one is due. Run every second rather than from
+/// effects: a second is soon enough, and the wasm stays smaller.
+fn sync(finish: bool) {
     let Some(lms) = active() else { return };
-    let Some(session) = &lms.session else { return };
-    let mastery = session.borrow().launch.mastery.unwrap_or(lms.package.mastery);
-    Effect::new(move || {
-        ctx.catalog.with(|c| {
+    if let (Some(session), Some((ctx, location))) = (&lms.session, lms.app.get()) {
+        let mut s = session.borrow_mut();
+        let mastery = s.launch.mastery.unwrap_or(lms.package.mastery);
+        s.set_location(&location.route.get_untracked().href(), now());
+        ctx.catalog.with_untracked(|c| {
             if let Some(Ok(c)) = c {
-                let r = ctx.progress.with(|p| scorm::report(c, &lms.package.modules, p, mastery));
-                session.borrow_mut().report(&r, now());
+                let r = ctx.progress.with_untracked(|p| scorm::report(c, &lms.package.modules, p, mastery));
+                s.report(&r, now());
             }
         });
-    });
-    Effect::new(move || {
-        let href = location.route.with(|r| r.href());
-        session.borrow_mut().set_location(&href, now());
-    });
-    let _ = set_interval_with_handle(
-        move || {
-            session.borrow_mut().tick(now());
-            lms.refresh();
-        },
-        std::time::Duration::from_secs(1),
-    );
-    // The LMS's API lives in the parent window, which outlives this frame:
-    // Finish is handed to it here, without waiting on anything during unload.
-    browser::listen_on_window("pagehide", move |_| lms.close());
+        s.tick(now());
+        if finish {
+            let _ = s.finish(now());
+        }
+    }
+    lms.refresh();
 }
 
-/// The bar with the state and "Save and close" (nothing on the website).
-pub fn bar() -> impl IntoView {
-    let on_click = move |ev: leptos::ev::MouseEvent| match browser::action(&ev).map(|(a, _)| a).as_deref() {
-        Some("lms-close") => {
-            if let Some(l) = active() {
-                l.close();
-            }
-        }
-        Some("export") => crate::pages::settings::export_progress(),
-        _ => {}
+/// Finish the session (once, whoever asks first): "Save and close".
+pub fn close() {
+    sync(true);
+}
+
+/// Report results and the location, commit when due, and finish when the
+/// page goes away.
+pub fn watch(ctx: Ctx, location: Location) {
+    let Some(lms) = active() else { return };
+    lms.app.set(Some((ctx, location)));
+    browser::every(1000, move |_| sync(false));
+    // The LMS's API lives in the parent window, which outlives this frame:
+    // Finish is handed to it here, without waiting on anything during unload.
+    browser::listen_on_window("pagehide", move |_| close());
+}
+
+/// The LMS bar's markup (empty on the website); the app shows it with the
+/// storage notice and handles its buttons ("lms-close", "export").
+pub fn bar(lang: crate::i18n::Lang) -> String {
+    let Some(lms) = active() else { return String::new() };
+    let error = || lms.session.as_ref().and_then(|s| s.borrow().last_error.clone()).unwrap_or_default();
+    let banner = match lms.state.get() {
+        None => Banner::Absent,
+        Some(State::Saved | State::Pending) => Banner::Connected,
+        Some(State::ReadOnly) => Banner::ReadOnly,
+        Some(State::Failing) => Banner::Failing(error()),
+        Some(State::Closed) if !error().is_empty() => Banner::Failing(error()),
+        Some(State::Closed) => Banner::Closed,
     };
-    let html = move || match active() {
-        Some(l) => crate::views::lms::banner(crate::app::ctx().lang.get(), &l.banner.get()),
-        None => String::new(),
-    };
-    view! { <div on:click=on_click inner_html=html></div> }
+    crate::views::lms::banner(lang, &banner)
 }

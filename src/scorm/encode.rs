@@ -76,7 +76,7 @@ pub fn encode(p: &Progress, limit: usize) -> Result<String, TooLarge> {
 /// Read `suspend_data`: this encoding, or plain progress JSON. Empty data
 /// is a first launch.
 pub fn decode(data: &str) -> Result<Progress, DecodeError> {
-    if data.trim().is_empty() {
+    if data.is_empty() {
         return Ok(Progress::default());
     }
     match data.strip_prefix(PREFIX) {
@@ -106,41 +106,54 @@ fn shed(p: &mut Progress, level: u8) {
     }
 }
 
+// Both scan bytes and copy the text between matches as string slices:
+// every token and `~` are ASCII, so each cut is at a character boundary
+// (and the wasm needs no character decoding for it).
 fn shorten(json: &str) -> String {
     let mut out = String::from(PREFIX);
-    let mut rest = json;
-    'outer: while let Some(c) = rest.chars().next() {
-        if c == '~' {
-            out.push_str("~~");
-            rest = &rest[1..];
-            continue;
-        }
-        for (letter, token) in TOKENS {
-            if let Some(after) = rest.strip_prefix(token) {
+    let (mut copied, mut i) = (0, 0);
+    while i < json.len() {
+        let rest = &json.as_bytes()[i..];
+        let hit = if rest[0] == b'~' {
+            Some(('~', 1))
+        } else {
+            TOKENS.iter().find(|(_, t)| rest.starts_with(t.as_bytes())).map(|(l, t)| (*l, t.len()))
+        };
+        match hit {
+            Some((letter, len)) => {
+                out.push_str(&json[copied..i]);
                 out.push('~');
                 out.push(letter);
-                rest = after;
-                continue 'outer;
+                i += len;
+                copied = i;
             }
+            None => i += 1,
         }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
     }
+    out.push_str(&json[copied..]);
     out
 }
 
 fn expand(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len() * 2);
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '~' {
-            out.push(c);
+    let mut parts = text.split('~');
+    out.push_str(parts.next()?);
+    let mut escaped = false;
+    for part in parts {
+        // "~~" splits into an empty part: a literal "~"; the part after it
+        // is plain text.
+        if escaped {
+            escaped = false;
+            out.push_str(part);
             continue;
         }
-        match chars.next()? {
-            '~' => out.push('~'),
-            l => out.push_str(TOKENS.iter().find(|(t, _)| *t == l)?.1),
-        }
+        let Some(&letter) = part.as_bytes().first() else {
+            out.push('~');
+            escaped = true;
+            continue;
+        };
+        out.push_str(TOKENS.iter().find(|(t, _)| *t as u8 == letter)?.1);
+        out.push_str(&part[1..]);
     }
     Some(out)
 }
@@ -157,7 +170,12 @@ mod tests {
         p.choose("er-night-shift", 1, 1_764_000_000_100);
         p.finish("er-night-shift", "consulted-cmm", 88, 1_764_000_000_200);
         p.choose("er-night-shift", 0, 1_764_000_000_300);
-        let answer = LastAnswer { at: 5, correct: true, confidence: 2, tags: vec!["debt~bondage".into()] };
+        let answer = LastAnswer {
+            at: 5,
+            correct: true,
+            confidence: 2,
+            tags: vec!["debt~bondage".into(), "~~".into(), "~a~".into(), "æ~ø".into()],
+        };
         p.record_answer("core-check", "q1", answer, Some(Review { leitner_box: 1, due_at: 9 }));
         p.finish_round("core-check", 90, 10);
         p

@@ -76,6 +76,10 @@ pub enum El {
     Mastery,
 }
 
+impl El {
+    pub const COUNT: usize = El::Mastery as usize + 1;
+}
+
 impl Version {
     /// `"1.2"` or `"2004"`, as the package's `lms.json` says.
     pub fn from_code(code: &str) -> Option<Version> {

@@ -9,8 +9,6 @@
 //! row the learner is told while the retries go on. Finish is called exactly
 //! once, whoever asks first (the "Save and close" button or `pagehide`).
 
-use std::collections::BTreeMap;
-
 use super::encode::{self, TooLarge};
 use super::time::session_time;
 use super::{El, Method, Report, Version};
@@ -65,8 +63,9 @@ pub struct Session<A: Api> {
     pub version: Version,
     pub launch: Launch,
     started_at: u64,
-    /// The last value set per element, so unchanged values are not sent.
-    sent: BTreeMap<El, String>,
+    /// The last value set per element (indexed by `El as usize`), so
+    /// unchanged values are not sent. An array, not a map: smaller wasm.
+    sent: [Option<String>; El::COUNT],
     /// The LMS had the course as done at launch: never set it back.
     done_at_launch: bool,
     done: bool,
@@ -102,7 +101,7 @@ impl<A: Api> Session<A> {
             api,
             version,
             started_at: now,
-            sent: BTreeMap::new(),
+            sent: Default::default(),
             done_at_launch: matches!(status.as_str(), "completed" | "passed"),
             done: false,
             dirty: false,
@@ -114,10 +113,10 @@ impl<A: Api> Session<A> {
             launch,
         };
         // What the LMS already holds need not be sent again.
-        s.sent.insert(El::SuspendData, s.launch.suspend_data.clone());
-        s.sent.insert(El::Location, s.launch.location.clone());
+        s.sent[El::SuspendData as usize] = Some(s.launch.suspend_data.clone());
+        s.sent[El::Location as usize] = Some(s.launch.location.clone());
         if matches!(status.as_str(), "" | "not attempted" | "unknown") {
-            s.sent.insert(El::Completion, status);
+            s.sent[El::Completion as usize] = Some(status);
             let _ = s.set(El::Completion, "incomplete");
             s.urgent_commit(now);
         }
@@ -132,13 +131,13 @@ impl<A: Api> Session<A> {
     /// this version. `Err` carries the LMS's error code.
     pub fn set(&mut self, e: El, value: &str) -> Result<(), String> {
         let Some(name) = self.version.element(e) else { return Ok(()) };
-        if !self.launch.writable || self.closed || self.sent.get(&e).is_some_and(|v| v == value) {
+        if !self.launch.writable || self.closed || self.sent[e as usize].as_deref() == Some(value) {
             return Ok(());
         }
         if self.call(Method::Set, &[name, value]) != "true" {
             return Err(self.call(Method::LastError, &[]));
         }
-        self.sent.insert(e, value.to_string());
+        self.sent[e as usize] = Some(value.to_string());
         self.dirty = true;
         Ok(())
     }
@@ -161,9 +160,8 @@ impl<A: Api> Session<A> {
     /// Keep progress in `suspend_data` (history dropped if it must be, see
     /// `encode`).
     pub fn save_progress(&mut self, p: &Progress, now: u64) -> Result<(), String> {
-        let text = encode::encode(p, self.version.suspend_limit()).map_err(|TooLarge(n)| {
-            format!("progress needs {n} characters, the LMS keeps {}", self.version.suspend_limit())
-        })?;
+        let text = encode::encode(p, self.version.suspend_limit())
+            .map_err(|TooLarge(_)| "progress is too large for the learning platform".to_string())?;
         self.set(El::SuspendData, &text)?;
         self.changed(now);
         Ok(())
@@ -279,29 +277,39 @@ pub fn scaled(percent: u8) -> String {
     if percent >= 100 {
         return "1".into();
     }
-    let text = format!("0.{percent:02}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+    let (tens, ones) = (b'0' + percent / 10, b'0' + percent % 10);
+    let mut text = vec![b'0'];
+    if percent > 0 {
+        text.extend([b'.', tens]);
+        if ones != b'0' {
+            text.push(ones);
+        }
+    }
+    String::from_utf8(text).unwrap_or_default()
 }
 
 /// A mastery score as the LMS gives it: a percentage in 1.2 ("80",
 /// "80.0"), a decimal from 0 to 1 in 2004 ("0.8"). `None` when empty or
 /// out of range.
 pub fn percent(text: &str, scaled: bool) -> Option<u8> {
-    let (int, frac) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty() || !digits(int) || !digits(frac) || int.len() > 3 {
+    // Thousandths of the value; the whole part is capped so nothing overflows.
+    let (mut value, mut place, mut dot) = (0u32, 1000u32, false);
+    for b in text.bytes() {
+        match b {
+            b'.' if !dot => dot = true,
+            b'0'..=b'9' if !dot && value < 1_000_000 => value = value * 10 + u32::from(b - b'0') * 1000,
+            b'0'..=b'9' if dot => {
+                place /= 10;
+                value += u32::from(b - b'0') * place;
+            }
+            _ => return None,
+        }
+    }
+    if text.is_empty() || text.starts_with('.') {
         return None;
     }
-    let int: u32 = int.parse().ok()?;
-    let frac = frac.bytes().map(|b| u32::from(b - b'0'));
-    let value = if scaled {
-        // Hundredths, rounded on the third decimal.
-        let f: Vec<u32> = frac.chain(std::iter::repeat(0)).take(3).collect();
-        int * 100 + f[0] * 10 + f[1] + u32::from(f[2] >= 5)
-    } else {
-        int + u32::from(frac.take(1).next().unwrap_or(0) >= 5)
-    };
-    u8::try_from(value).ok().filter(|v| *v <= 100)
+    let hundredths = if scaled { value / 10 + u32::from(value % 10 >= 5) } else { (value + 500) / 1000 };
+    u8::try_from(hundredths).ok().filter(|v| *v <= 100)
 }
 
 /// Progress kept in `suspend_data` through the [`Store`] trait, so loading
@@ -321,7 +329,7 @@ impl<A: Api> Store for LmsStore<'_, A> {
         let s = self.session.borrow();
         let data = &s.launch.suspend_data;
         Ok(match encode::decode(data) {
-            _ if data.trim().is_empty() => None,
+            _ if data.is_empty() => None,
             Ok(p) => Some(p.encode()),
             // Unreadable: handed over as it is, so loading backs it up and
             // says so before anything is written over it.
@@ -348,7 +356,7 @@ mod tests {
     /// for faults.
     #[derive(Default)]
     struct Fake {
-        data: RefCell<BTreeMap<String, String>>,
+        data: RefCell<std::collections::BTreeMap<String, String>>,
         calls: RefCell<Vec<String>>,
         fail_commits: std::cell::Cell<bool>,
         refuse_init: bool,
