@@ -79,10 +79,13 @@ pub fn decode(data: &str) -> Result<Progress, DecodeError> {
     if data.is_empty() {
         return Ok(Progress::default());
     }
-    match data.strip_prefix(PREFIX) {
-        Some(rest) => Progress::decode(&expand(rest).ok_or_else(|| DecodeError::Corrupt("bad suspend_data".into()))?),
-        None => Progress::decode(data),
-    }
+    Progress::decode(&to_json(data))
+}
+
+/// `suspend_data` as progress JSON, for `Progress::decode` (data that does
+/// not expand is returned as it is, to be reported and backed up).
+pub fn to_json(data: &str) -> String {
+    data.strip_prefix(PREFIX).and_then(expand).unwrap_or_else(|| data.to_string())
 }
 
 /// Drop one level of history (see the module doc).

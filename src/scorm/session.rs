@@ -70,6 +70,8 @@ pub struct Session<A: Api> {
     done_at_launch: bool,
     done: bool,
     dirty: bool,
+    /// Something was set since the last `changed`.
+    touched: bool,
     commit_at: Option<u64>,
     /// A commit that must not be postponed by later changes.
     urgent: bool,
@@ -105,6 +107,7 @@ impl<A: Api> Session<A> {
             done_at_launch: matches!(status.as_str(), "completed" | "passed"),
             done: false,
             dirty: false,
+            touched: false,
             commit_at: None,
             urgent: false,
             failures: 0,
@@ -139,13 +142,20 @@ impl<A: Api> Session<A> {
         }
         self.sent[e as usize] = Some(value.to_string());
         self.dirty = true;
+        self.touched = true;
         Ok(())
     }
 
+    /// Schedule the commit after a change: [`DEBOUNCE_MS`] after the last
+    /// one, unless a commit is already due sooner (urgent, or a retry).
+    /// Calls that changed nothing move nothing.
     fn changed(&mut self, now: u64) {
-        if self.dirty && !self.urgent && self.failures == 0 {
+        if !std::mem::take(&mut self.touched) {
+            return;
+        }
+        if !self.urgent && self.failures == 0 {
             self.commit_at = Some(now + DEBOUNCE_MS);
-        } else if self.dirty && self.commit_at.is_none() {
+        } else if self.commit_at.is_none() {
             self.commit_at = Some(now);
         }
     }
@@ -328,13 +338,9 @@ impl<A: Api> Store for LmsStore<'_, A> {
         }
         let s = self.session.borrow();
         let data = &s.launch.suspend_data;
-        Ok(match encode::decode(data) {
-            _ if data.is_empty() => None,
-            Ok(p) => Some(p.encode()),
-            // Unreadable: handed over as it is, so loading backs it up and
-            // says so before anything is written over it.
-            Err(_) => Some(data.clone()),
-        })
+        // As progress JSON for `progress::load`, which migrates it, or says
+        // it is unreadable and backs it up as the LMS had it.
+        Ok((!data.is_empty()).then(|| encode::to_json(data)))
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -435,6 +441,22 @@ mod tests {
         assert_eq!(lms.count("LMSCommit"), 3, "committed without waiting");
         s.tick(60_000);
         assert_eq!(lms.count("LMSCommit"), 3, "nothing new, no commit");
+    }
+
+    #[test]
+    fn unchanged_values_do_not_postpone_the_commit() {
+        let lms = Fake::with(&FIRST_12);
+        let mut s = Session::start(&lms, Version::Scorm12, 0).unwrap();
+        s.tick(0);
+        s.set_location("/lesson/a", 1_000);
+        for t in 1..10 {
+            // What the one-second timer does: the same values again.
+            s.set_location("/lesson/a", t * 1_000);
+            s.report(&Report { done: false, score: None, passed: None }, t * 1_000);
+            s.tick(t * 1_000);
+        }
+        assert_eq!(lms.count("LMSCommit"), 2);
+        assert_eq!(s.state(), State::Saved);
     }
 
     #[test]
