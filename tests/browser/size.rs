@@ -4,9 +4,10 @@ use std::io::Write;
 
 use crate::support::dist;
 
-/// The quality bar: html + js + wasm + css, gzip, under 150 KB (counted as
-/// 150,000 bytes, the stricter reading).
-const SHELL_BUDGET: usize = 150_000;
+/// The quality bar: html + js + wasm + css, gzip. 150,000 bytes for the
+/// foundation; 160,000 with the four features after it (the SCORM bridge
+/// among them, see ARCHITECTURE.md's size table).
+const SHELL_BUDGET: usize = 160_000;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use harness::Lms;
 use kend_tegnene::progress::Progress;
-use support::{find, js, wait_text, with_browser};
+use support::{axe_script, find, js, violations, wait_text, with_browser};
 
 const LESSON: &str = "what-is-trafficking";
 const SCENARIO: &str = "er-night-shift";
@@ -69,6 +69,7 @@ async fn launch_lesson_case_close_and_resume(package: &str) {
         let lms = l;
         launch(&c, &lms).await;
         wait_text(&c, "#lms-status", "læringsplatform").await;
+        assert_eq!(violations(&c, &axe_script()).await, Vec::<String>::new(), "the course with the LMS bar");
         until("incomplete on the first launch", || {
             lms.el("cmi.core.lesson_status", "cmi.completion_status") == "incomplete"
         })
@@ -205,6 +206,7 @@ async fn without_an_lms_the_course_works_and_says_nothing_is_recorded() {
     with_browser(move |c, _| async move {
         c.goto(&lms.launch_alone()).await.unwrap();
         wait_text(&c, "#lms-status", "intet bliver registreret").await;
+        assert_eq!(violations(&c, &axe_script()).await, Vec::<String>::new(), "the no-LMS notice");
         open(&c, &format!("/lesson/{LESSON}")).await;
         find(&c, "#mark-read").await.click().await.unwrap();
         wait_text(&c, "#mark-read", "Læst").await;
@@ -228,6 +230,7 @@ async fn a_failing_commit_is_retried_shown_and_nothing_is_lost() {
         find(&c, "#mark-read").await.click().await.unwrap();
         wait_text(&c, "#lms-status", "kunne ikke gemmes i læringsplatformen").await;
         find(&c, "#lms-status [data-act='export']").await;
+        assert_eq!(violations(&c, &axe_script()).await, Vec::<String>::new(), "the failure notice");
         // The learner's work is still in the runtime, waiting for a commit.
         let pending = js(&c, "return window.parent.API.cmi.suspend_data").await;
         assert!(pending.as_str().unwrap_or_default().len() > 2);
