@@ -84,16 +84,6 @@ pub fn listen_on_window(event: &str, f: impl FnMut(web_sys::Event) + 'static) {
     f.forget();
 }
 
-/// Call `f` every `ms` milliseconds for the rest of the page's life. (The
-/// same closure type as [`listen_on_window`]; `f` gets no real event.)
-pub fn every(ms: i32, f: impl FnMut(web_sys::Event) + 'static) {
-    let f = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), ms);
-    }
-    f.forget();
-}
-
 /// Offer `text` to the learner as a file download. Nothing leaves the
 /// machine: the file is made from a blob in the page.
 pub fn download(filename: &str, text: &str) -> Result<(), String> {

@@ -18,7 +18,12 @@ pub mod views;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 mod browser;
-#[cfg(target_arch = "wasm32")]
+// The LMS bridge is in the SCORM packages' build only (`--features lms`);
+// the website's shell gets the stand-in, which does nothing.
+#[cfg(all(target_arch = "wasm32", feature = "lms"))]
+mod lms;
+#[cfg(all(target_arch = "wasm32", not(feature = "lms")))]
+#[path = "lms_off.rs"]
 mod lms;
 #[cfg(target_arch = "wasm32")]
 mod pages;

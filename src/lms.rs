@@ -144,7 +144,7 @@ pub fn close() {
 pub fn watch(ctx: Ctx, location: Location) {
     let Some(lms) = active() else { return };
     lms.app.set(Some((ctx, location)));
-    browser::every(1000, move |_| sync(false));
+    every(1000, move |_| sync(false));
     // The LMS's API lives in the parent window, which outlives this frame:
     // Finish is handed to it here, without waiting on anything during unload.
     browser::listen_on_window("pagehide", move |_| close());
@@ -164,4 +164,14 @@ pub fn bar(lang: crate::i18n::Lang) -> String {
         Some(State::Closed) => Banner::Closed,
     };
     crate::views::lms::banner(lang, &banner)
+}
+
+/// Call `f` every `ms` milliseconds for the rest of the page's life. (The
+/// same closure type as `browser::listen_on_window`; `f` gets no real event.)
+fn every(ms: i32, f: impl FnMut(web_sys::Event) + 'static) {
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), ms);
+    }
+    f.forget();
 }

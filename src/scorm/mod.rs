@@ -202,7 +202,7 @@ pub(crate) mod tests {
     }
 
     fn item(id: &str, kind: ItemKind) -> Item {
-        Item { id: id.into(), kind, title: id.into(), minutes: 1, error: None }
+        Item { id: id.into(), kind, title: id.into(), minutes: 1, error: None, precheck: 0 }
     }
 
     fn small() -> Catalog {

@@ -8,6 +8,7 @@ mod support;
 
 mod a11y;
 mod foundation;
+mod judgement;
 mod progress;
 mod quiz;
 mod size;

@@ -4,9 +4,9 @@ use std::io::Write;
 
 use crate::support::dist;
 
-/// The quality bar: html + js + wasm + css, gzip. 150,000 bytes for the
-/// foundation; 160,000 with the four features after it (the SCORM bridge
-/// among them, see ARCHITECTURE.md's size table).
+/// The quality bar: html + js + wasm + css, gzip, at most 160,000 bytes
+/// with every feature filed in the open issues (each one's cost is in
+/// ARCHITECTURE.md's size table).
 const SHELL_BUDGET: usize = 160_000;
 
 fn gzip_len(bytes: &[u8]) -> usize {
@@ -16,7 +16,7 @@ fn gzip_len(bytes: &[u8]) -> usize {
 }
 
 #[test]
-fn the_app_shell_stays_under_150_kb_gzip() {
+fn the_app_shell_stays_within_its_budget_gzip() {
     let dist = dist();
     let mut total = 0;
     for entry in std::fs::read_dir(&dist).unwrap().flatten() {

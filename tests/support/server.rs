@@ -6,7 +6,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
@@ -24,6 +24,21 @@ pub struct Server {
     down: Arc<AtomicBool>,
     /// Every path requested, in order, for tests that check what was loaded.
     pub requests: Arc<Mutex<Vec<String>>>,
+    /// Watch mode (`cargo xtask serve` only): pages get [`RELOAD_SCRIPT`],
+    /// which reloads them when `generation` changes.
+    dev: Arc<AtomicBool>,
+    generation: Arc<AtomicU64>,
+}
+
+/// Served at `/__dev/reload.js` in watch mode only, and loaded by a script
+/// tag the server adds to `index.html` (same origin, so the CSP allows it;
+/// nothing of it is in the built app). It asks `/__dev/generation` every
+/// second and reloads the page when the content was compiled again.
+pub const RELOAD_SCRIPT: &str = "let seen=null;setInterval(async()=>{try{const r=await fetch('/__dev/generation',{cache:'no-store'});const v=await r.text();if(seen!==null&&v!==seen)location.reload();seen=v}catch(_){}},1000);\n";
+
+/// `index.html` with the watch-mode script added to its head.
+pub fn with_reload_script(html: &str) -> String {
+    html.replacen("</head>", "<script type=\"module\" src=\"/__dev/reload.js\"></script></head>", 1)
 }
 
 impl Server {
@@ -35,6 +50,8 @@ impl Server {
             root: Arc::new(Mutex::new(root.to_path_buf())),
             down: Arc::new(AtomicBool::new(false)),
             requests: Arc::new(Mutex::new(Vec::new())),
+            dev: Arc::new(AtomicBool::new(false)),
+            generation: Arc::new(AtomicU64::new(0)),
         };
         let s = server.clone();
         thread::spawn(move || {
@@ -56,6 +73,16 @@ impl Server {
     /// server were gone.
     pub fn set_down(&self, down: bool) {
         self.down.store(down, Ordering::SeqCst);
+    }
+
+    /// Watch mode: add the reload script to pages, and answer its requests.
+    pub fn enable_reload(&self) {
+        self.dev.store(true, Ordering::SeqCst);
+    }
+
+    /// Tell open pages to reload (the content was compiled again).
+    pub fn reload(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
     /// Serve another folder from now on (e.g. a build with broken content).
@@ -85,11 +112,33 @@ impl Server {
         if method != "GET" && method != "HEAD" {
             return respond(&mut out, "405 Method Not Allowed", "text/plain", b"method not allowed", method == "HEAD");
         }
+        let head = method == "HEAD";
+        if self.dev.load(Ordering::SeqCst) {
+            match path.as_str() {
+                "/__dev/generation" => {
+                    let body = self.generation.load(Ordering::SeqCst).to_string();
+                    return respond(&mut out, "200 OK", "text/plain; charset=utf-8", body.as_bytes(), head);
+                }
+                "/__dev/reload.js" => {
+                    return respond(
+                        &mut out,
+                        "200 OK",
+                        "text/javascript; charset=utf-8",
+                        RELOAD_SCRIPT.as_bytes(),
+                        head,
+                    );
+                }
+                _ => {}
+            }
+        }
         let root = self.root.lock().unwrap().clone();
         match resolve(&root, &path) {
             Some(file) => {
-                let body = std::fs::read(&file)?;
-                respond(&mut out, "200 OK", content_type(&file), &body, method == "HEAD")
+                let mut body = std::fs::read(&file)?;
+                if self.dev.load(Ordering::SeqCst) && file.file_name().is_some_and(|n| n == "index.html") {
+                    body = with_reload_script(&String::from_utf8_lossy(&body)).into_bytes();
+                }
+                respond(&mut out, "200 OK", content_type(&file), &body, head)
             }
             None => respond(&mut out, "404 Not Found", "text/plain; charset=utf-8", b"not found", method == "HEAD"),
         }

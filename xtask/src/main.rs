@@ -5,7 +5,10 @@
 //!   setup   install what building needs (wasm target, std sources, Trunk,
 //!           wasm-bindgen, wasm-opt, terser) and what testing needs (Chromium)
 //!   build   build the release app into dist/ and compile content into it
-//!   serve   build, then serve dist/ at http://127.0.0.1:8080 (no test tools)
+//!   serve   build, then serve dist/ at http://127.0.0.1:8080 (no test tools);
+//!           editing content/ recompiles it and reloads the open page
+//!   storyboard  the whole course per language as printable HTML in
+//!           target/storyboard/
 //!   test    build, prove the offline build from an empty registry, then run
 //!           every test: native, content, browser
 //!   check   check the content only, listing every problem with file and line
@@ -21,6 +24,7 @@ mod bench;
 mod guard;
 mod package;
 mod setup;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -36,11 +40,12 @@ fn main() -> ExitCode {
         Some("build") => build(),
         Some("serve") => serve(port_arg(&args)),
         Some("test") => test(&args[1..]),
-        Some("check") => check(),
+        Some("check") => check(&args.get(1).map_or_else(|| root().join("content"), PathBuf::from)),
+        Some("storyboard") => storyboard(),
         Some("package") => package::mastery_arg(&args).and_then(|m| build().and_then(|_| write_packages(m))),
         Some("bench") => build().and_then(|_| bench::run(&root())),
         _ => {
-            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check|package [--mastery N]|bench>");
+            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check [content dir]|storyboard|package [--mastery N]|bench>");
             return ExitCode::from(2);
         }
     };
@@ -76,9 +81,16 @@ pub fn run(cmd: &mut Command) -> Result {
     }
 }
 
+/// Minify an ES module in place with terser.
+fn minify_module(path: &Path) -> Result {
+    let mut cmd = Command::new("terser");
+    cmd.arg(path).args(["--compress", "--mangle", "--module", "--output"]).arg(path);
+    run(cmd.env("PATH", setup::path_with_tools()))
+}
+
 fn build() -> Result {
     setup::build_tools()?;
-    trunk_build(&dist(), None)?;
+    trunk_build(&dist(), &[])?;
     let js = dist().join("kend-tegnene.js");
     unexport_unused_classes(&js)?;
     stamp_service_worker()?;
@@ -97,13 +109,20 @@ fn build() -> Result {
     Ok(())
 }
 
-/// The app shell, built by Trunk (release, offline) into `dist`, with cargo's
-/// registry cache in `cargo_home` (None: cargo's own).
-pub fn trunk_build(dist: &Path, cargo_home: Option<&Path>) -> Result {
-    println!("xtask: building the app shell with Trunk (release, offline)");
+/// The app shell, built by Trunk (release, offline) into `dist`; `env` sets
+/// more of cargo's environment (the guard's own registry and target folder).
+pub fn trunk_build(dist: &Path, env: &[(&str, &Path)]) -> Result {
+    trunk_build_page(dist, env, "index.html")
+}
+
+/// The same, from another Trunk input page (`lms-shell.html`: the build
+/// with the LMS bridge).
+pub fn trunk_build_page(dist: &Path, env: &[(&str, &Path)], page: &str) -> Result {
+    println!("xtask: building the app shell from {page} with Trunk (release, offline)");
     let mut cmd = Command::new("trunk");
     cmd.args(["build", "--release", "--dist"])
         .arg(dist)
+        .arg(page)
         .current_dir(root())
         .env("PATH", setup::path_with_tools())
         // Rebuild the standard library with panics that abort at once, without
@@ -114,10 +133,7 @@ pub fn trunk_build(dist: &Path, cargo_home: Option<&Path>) -> Result {
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
         .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort --cfg erase_components");
-    if let Some(home) = cargo_home {
-        cmd.env("CARGO_HOME", home);
-    }
-    run(&mut cmd)
+    run(cmd.envs(env.iter().copied()))
 }
 
 /// Name the service worker's cache after the shell it keeps, so a new build
@@ -147,7 +163,7 @@ fn unexport_unused_classes(js: &Path) -> Result {
 /// Compile `content` into `out`. Problems are printed but do not stop the
 /// build: the app shows the broken item's error and the rest works. `check`
 /// and the tests fail on them.
-fn compile_content(content: &Path, out: &Path) -> Result {
+pub fn compile_content(content: &Path, out: &Path) -> Result {
     let compiled = compile(content);
     compiled.write_to(out).map_err(|e| format!("writing {}: {e}", out.display()))?;
     for p in &compiled.problems {
@@ -157,10 +173,22 @@ fn compile_content(content: &Path, out: &Path) -> Result {
     Ok(())
 }
 
-fn check() -> Result {
-    let compiled = compile(&root().join("content"));
+/// Check a content folder (the course's own by default) and print every
+/// problem and how guessable its answers are by length.
+fn check(content: &Path) -> Result {
+    let compiled = compile(content);
     for p in &compiled.problems {
         eprintln!("{p}");
+    }
+    for (lang, g) in &compiled.guessability {
+        println!(
+            "guessability ({}): the longest option is right in {} of {} steps and single-choice questions: {} % (at most {} %)",
+            lang.code(),
+            g.longest_right,
+            g.counted,
+            g.percent(),
+            kend_tegnene::quiz::check::MAX_GUESSABLE_PERCENT
+        );
     }
     match compiled.problems.len() {
         0 => {
@@ -171,10 +199,40 @@ fn check() -> Result {
     }
 }
 
+/// The app built with the LMS bridge (feature `lms`), for the packages:
+/// its JS glue and wasm go into target/lms-dist. The website's shell stays
+/// without the bridge.
+fn build_lms() -> Result {
+    let out = package::lms_dist();
+    trunk_build_page(&out, &[], "lms-shell.html")?;
+    let js = out.join("kend-tegnene.js");
+    unexport_unused_classes(&js)?;
+    minify_module(&js)
+}
+
 fn write_packages(mastery: u8) -> Result {
     setup::package_tools()?;
-    for zip in package::write_all(&dist(), &package::out_dir(), mastery)? {
+    build_lms()?;
+    for zip in package::write_all(&dist(), &package::lms_dist(), &package::out_dir(), mastery)? {
         println!("xtask: wrote {}", zip.display());
+    }
+    Ok(())
+}
+
+/// Write the storyboard, the whole course per language as one printable
+/// HTML file, to target/storyboard/<lang>.html.
+fn storyboard() -> Result {
+    let compiled = compile(&root().join("content"));
+    for p in &compiled.problems {
+        eprintln!("warning: {p}");
+    }
+    let out = root().join("target/storyboard");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for course in &compiled.courses {
+        let path = out.join(format!("{}.html", course.lang.code()));
+        std::fs::write(&path, kend_tegnene::views::storyboard::render(course))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("xtask: storyboard written to {}", path.display());
     }
     Ok(())
 }
@@ -182,10 +240,11 @@ fn write_packages(mastery: u8) -> Result {
 fn serve(port: u16) -> Result {
     build()?;
     let server = support::Server::start(&dist(), port).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
-    println!("xtask: serving the course at {} (Ctrl+C stops)", server.url("/"));
-    loop {
-        std::thread::park();
-    }
+    println!(
+        "xtask: serving the course at {} (Ctrl+C stops); editing content/ recompiles it and reloads the page",
+        server.url("/")
+    );
+    watch::run(&root().join("content"), &dist().join("content"), &server)
 }
 
 fn test(extra: &[String]) -> Result {

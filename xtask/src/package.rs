@@ -25,6 +25,11 @@ pub fn out_dir() -> PathBuf {
     root().join("target").join("packages")
 }
 
+/// The app built with the LMS bridge (`cargo xtask package` builds it).
+pub fn lms_dist() -> PathBuf {
+    root().join("target").join("lms-dist")
+}
+
 fn schema_dir(version: Version) -> PathBuf {
     let edition = match version {
         Version::Scorm12 => "scorm12edition",
@@ -74,9 +79,11 @@ fn specs(catalog: &Catalog) -> Vec<Spec> {
     specs
 }
 
-/// Write every package from `dist` into `out`; returns the zips written.
-pub fn write_all(dist: &Path, out: &Path, mastery: u8) -> Result<Vec<PathBuf>> {
-    let files = shell_files(dist)?;
+/// Write every package into `out`: the app's JS and wasm from `lms_dist`
+/// (the build with the LMS bridge), its stylesheet and content from `dist`.
+/// Returns the zips written.
+pub fn write_all(dist: &Path, lms_dist: &Path, out: &Path, mastery: u8) -> Result<Vec<PathBuf>> {
+    let files = shell_files(dist, lms_dist)?;
     let index = std::fs::read_to_string(dist.join("content/da/index.json"))
         .map_err(|e| format!("content/da/index.json: {e}"))?;
     let catalog: Catalog = miniserde::json::from_str(&index).map_err(|_| "content/da/index.json is not a catalog")?;
@@ -89,7 +96,7 @@ pub fn write_all(dist: &Path, out: &Path, mastery: u8) -> Result<Vec<PathBuf>> {
                 Version::Scorm2004 => "scorm2004",
             };
             let path = out.join(format!("kend-tegnene-{}-{suffix}.zip", spec.name));
-            write_zip(&path, dist, &files, version, &spec, mastery)?;
+            write_zip(&path, dist, lms_dist, &files, version, &spec, mastery)?;
             written.push(path);
         }
     }
@@ -105,20 +112,20 @@ struct ShellFiles {
     content: Vec<String>,
 }
 
-fn shell_files(dist: &Path) -> Result<ShellFiles> {
-    let names: Vec<String> = std::fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e} (run `cargo xtask build` first)", dist.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .collect();
-    let one = |pred: &dyn Fn(&str) -> bool, what: &str| {
-        names.iter().find(|n| pred(n)).cloned().ok_or_else(|| format!("no {what} in {}", dist.display()))
+fn shell_files(dist: &Path, lms_dist: &Path) -> Result<ShellFiles> {
+    let names = |dir: &Path| -> Result<Vec<String>> {
+        Ok(std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e} (run `cargo xtask package`)", dir.display()))?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect())
     };
-    let wasm = one(&|n| n.ends_with("_bg.wasm"), "wasm")?;
+    let (app, site) = (names(lms_dist)?, names(dist)?);
+    let wasm = app.iter().find(|n| n.ends_with("_bg.wasm")).cloned().ok_or("no wasm in the LMS build")?;
     let js = format!("{}.js", wasm.trim_end_matches("_bg.wasm"));
-    if !names.contains(&js) {
-        return Err(format!("no {js} beside {wasm} in {}", dist.display()));
+    if !app.contains(&js) {
+        return Err(format!("no {js} beside {wasm} in {}", lms_dist.display()));
     }
-    let css = one(&|n| n.ends_with(".css"), "stylesheet")?;
+    let css = site.iter().find(|n| n.ends_with(".css")).cloned().ok_or("no stylesheet in dist")?;
     let mut content = vec![];
     collect(&dist.join("content"), "content", &mut content)?;
     content.sort();
@@ -138,7 +145,15 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result {
     Ok(())
 }
 
-fn write_zip(path: &Path, dist: &Path, files: &ShellFiles, version: Version, spec: &Spec, mastery: u8) -> Result {
+fn write_zip(
+    path: &Path,
+    dist: &Path,
+    lms_dist: &Path,
+    files: &ShellFiles,
+    version: Version,
+    spec: &Spec,
+    mastery: u8,
+) -> Result {
     let package = Package {
         scorm: match version {
             Version::Scorm12 => "1.2".into(),
@@ -156,7 +171,10 @@ fn write_zip(path: &Path, dist: &Path, files: &ShellFiles, version: Version, spe
         ("lms.js".into(), read(&root().join("lms.js"))?),
         ("lms.json".into(), miniserde::json::to_string(&package).into_bytes()),
     ];
-    for name in [&files.css, &files.js, &files.wasm].into_iter().chain(&files.content) {
+    for name in [&files.js, &files.wasm] {
+        entries.push((name.clone(), read(&lms_dist.join(name))?));
+    }
+    for name in std::iter::once(&files.css).chain(&files.content) {
         entries.push((name.clone(), read(&dist.join(name))?));
     }
     let sco_files: Vec<String> = entries.iter().map(|(n, _)| n.clone()).collect();
