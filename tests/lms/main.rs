@@ -249,3 +249,65 @@ async fn a_failing_commit_is_retried_shown_and_nothing_is_lost() {
     })
     .await;
 }
+
+/// A schema that imports every namespace a manifest uses, so xmllint
+/// checks all of it (it validates against one schema file).
+fn schema_wrapper(v12: bool) -> &'static str {
+    if v12 {
+        r#"<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>
+  <xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/>
+  <xsd:import namespace="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1" schemaLocation="imsmd_rootv1p2p1.xsd"/>
+</xsd:schema>"#
+    } else {
+        r#"<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <xsd:import namespace="http://www.imsglobal.org/xsd/imscp_v1p1" schemaLocation="imscp_v1p1.xsd"/>
+  <xsd:import namespace="http://www.adlnet.org/xsd/adlcp_v1p3" schemaLocation="adlcp_v1p3.xsd"/>
+  <xsd:import namespace="http://www.adlnet.org/xsd/adlseq_v1p3" schemaLocation="adlseq_v1p3.xsd"/>
+  <xsd:import namespace="http://www.adlnet.org/xsd/adlnav_v1p3" schemaLocation="adlnav_v1p3.xsd"/>
+  <xsd:import namespace="http://www.imsglobal.org/xsd/imsss" schemaLocation="imsss_v1p0.xsd"/>
+</xsd:schema>"#
+    }
+}
+
+fn xmllint(dir: &std::path::Path, manifest: &str) -> std::process::Output {
+    std::process::Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema", "all-kend-tegnene.xsd", manifest])
+        .current_dir(dir)
+        .output()
+        .expect("xmllint (Debian libxml2-utils) is installed by `cargo xtask setup`")
+}
+
+/// Every zip, as an LMS receives it: the manifest at the root, valid
+/// against the official schemas the package itself ships, one SCO titled in
+/// Danish, and the package's modules in lms.json.
+#[test]
+fn every_package_is_upload_ready_and_its_manifest_validates() {
+    let zips: Vec<_> = std::fs::read_dir(harness::packages())
+        .unwrap()
+        .filter_map(|e| Some(e.ok()?.file_name().into_string().ok()?).filter(|n| n.ends_with(".zip")))
+        .collect();
+    assert_eq!(zips.len(), 8, "{zips:?}");
+    for name in zips {
+        let dir = support::temp_dir("package");
+        let file = std::fs::File::open(harness::packages().join(&name)).unwrap();
+        zip::ZipArchive::new(file).unwrap().extract(&dir).unwrap();
+        let v12 = name.ends_with("scorm12.zip");
+        std::fs::write(dir.join("all-kend-tegnene.xsd"), schema_wrapper(v12)).unwrap();
+        let out = xmllint(&dir, "imsmanifest.xml");
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success() && said.contains("validates"), "{name}: {said}");
+        let manifest = std::fs::read_to_string(dir.join("imsmanifest.xml")).unwrap();
+        assert_eq!(manifest.matches("adlcp:scorm").count(), 1, "{name}: one SCO");
+        assert!(manifest.contains("<title>Kend tegnene"), "{name}");
+        let config: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("lms.json")).unwrap()).unwrap();
+        let modules = config["modules"].as_array().unwrap();
+        assert_eq!(modules[0], "core", "{name}");
+        assert_eq!(modules.len() > 2, name.contains("hele-kurset"), "{name}: {modules:?}");
+        assert!(!dir.join("sw.js").exists() && !dir.join("index.html").exists(), "{name}: nothing of the website's");
+        // The check is real: a misspelt element fails.
+        std::fs::write(dir.join("broken.xml"), manifest.replace("<organizations", "<organisations")).unwrap();
+        assert!(!xmllint(&dir, "broken.xml").status.success(), "{name}");
+    }
+}
