@@ -1,4 +1,4 @@
-use super::Ui;
+use super::{LmsUi, Ui};
 
 pub static UI: Ui = Ui {
     app_title: "Kend tegnene",
@@ -108,12 +108,6 @@ pub static UI: Ui = Ui {
     backup_text: "Der ligger en sikkerhedskopi af fremskridt, som ikke kunne læses. Hent den, hvis du vil have hjælp til at redde dem.",
     backup_button: "Hent sikkerhedskopien",
     storage_save_copy: "Gem en kopi af dine fremskridt",
-    lms_connected: "Du har åbnet kurset fra din organisations læringsplatform. Dine fremskridt og dit resultat registreres dér.",
-    lms_absent: "Ingen læringsplatform svarer. Kurset virker, men intet bliver registreret i læringsplatformen: dine fremskridt gemmes kun i denne browser.",
-    lms_read_only: "Du gennemser kurset. Intet af det, du gør nu, bliver registreret i læringsplatformen.",
-    lms_failing: "Dine fremskridt kunne ikke gemmes i læringsplatformen (fejlkode {}). Kurset bliver ved med at prøve. Gem en kopi af dine fremskridt, så intet går tabt.",
-    lms_close: "Gem og luk",
-    lms_closed: "Dine fremskridt er gemt i læringsplatformen. Du kan lukke vinduet nu.",
     certificate_link: "Kursusbevis",
     certificate_title: "Kursusbevis",
     certificate_statement: "Beviset viser gennemført selvstudium i kurset Kend tegnene. Det er ikke en eksamen.",
@@ -172,4 +166,13 @@ pub static UI: Ui = Ui {
     tag_vulnerability: "udnyttet sårbarhed",
     tag_behaviour: "adfærd, du kan se",
     tag_child: "personen kan være under 18",
+};
+
+pub const LMS: LmsUi = LmsUi {
+    connected: "Du har åbnet kurset fra din organisations læringsplatform. Dine fremskridt og dit resultat registreres dér.",
+    absent: "Ingen læringsplatform svarer. Kurset virker, men intet bliver registreret i læringsplatformen: dine fremskridt gemmes kun i denne browser.",
+    read_only: "Du gennemser kurset. Intet af det, du gør nu, bliver registreret i læringsplatformen.",
+    failing: "Dine fremskridt kunne ikke gemmes i læringsplatformen (fejlkode {}). Kurset bliver ved med at prøve. Gem en kopi af dine fremskridt, så intet går tabt.",
+    close: "Gem og luk",
+    closed: "Dine fremskridt er gemt i læringsplatformen. Du kan lukke vinduet nu.",
 };

@@ -1,4 +1,4 @@
-use super::Ui;
+use super::{LmsUi, Ui};
 
 pub static UI: Ui = Ui {
     app_title: "Know the signs",
@@ -108,12 +108,6 @@ pub static UI: Ui = Ui {
     backup_text: "There is a backup of progress that could not be read. Download it if you want help to rescue it.",
     backup_button: "Download the backup",
     storage_save_copy: "Save a copy of your progress",
-    lms_connected: "You opened the course from your organisation's learning platform. Your progress and result are recorded there.",
-    lms_absent: "No learning platform answers. The course works, but nothing is recorded in the learning platform: your progress is kept in this browser only.",
-    lms_read_only: "You are reviewing the course. Nothing you do now is recorded in the learning platform.",
-    lms_failing: "Your progress could not be saved in the learning platform (error code {}). The course keeps trying. Save a copy of your progress so that nothing is lost.",
-    lms_close: "Save and close",
-    lms_closed: "Your progress is saved in the learning platform. You can close this window now.",
     certificate_link: "Certificate",
     certificate_title: "Certificate of completion",
     certificate_statement: "This certificate records self-study in the course Know the signs. It is not an exam.",
@@ -172,4 +166,13 @@ pub static UI: Ui = Ui {
     tag_vulnerability: "abuse of vulnerability",
     tag_behaviour: "behaviour you can observe",
     tag_child: "the person may be under 18",
+};
+
+pub const LMS: LmsUi = LmsUi {
+    connected: "You opened the course from your organisation's learning platform. Your progress and result are recorded there.",
+    absent: "No learning platform answers. The course works, but nothing is recorded in the learning platform: your progress is kept in this browser only.",
+    read_only: "You are reviewing the course. Nothing you do now is recorded in the learning platform.",
+    failing: "Your progress could not be saved in the learning platform (error code {}). The course keeps trying. Save a copy of your progress so that nothing is lost.",
+    close: "Save and close",
+    closed: "Your progress is saved in the learning platform. You can close this window now.",
 };

@@ -21,7 +21,7 @@ pub enum Banner {
 }
 
 pub fn banner(lang: Lang, b: &Banner) -> String {
-    let ui = lang.ui();
+    let (ui, lms) = (lang.ui(), lang.lms());
     let mut h = Html::new();
     let alert = matches!(b, Banner::Absent | Banner::Failing(_));
     h.open(
@@ -33,11 +33,11 @@ pub fn banner(lang: Lang, b: &Banner) -> String {
         ],
     );
     let text = match b {
-        Banner::Connected => ui.lms_connected.to_string(),
-        Banner::Absent => ui.lms_absent.to_string(),
-        Banner::ReadOnly => ui.lms_read_only.to_string(),
-        Banner::Failing(code) => fill(ui.lms_failing, code),
-        Banner::Closed => ui.lms_closed.to_string(),
+        Banner::Connected => lms.connected.to_string(),
+        Banner::Absent => lms.absent.to_string(),
+        Banner::ReadOnly => lms.read_only.to_string(),
+        Banner::Failing(code) => fill(lms.failing, code),
+        Banner::Closed => lms.closed.to_string(),
     };
     h.el("p", &[], &text);
     if let Banner::Failing(_) = b {
@@ -51,7 +51,7 @@ pub fn banner(lang: Lang, b: &Banner) -> String {
         h.el(
             "button",
             &[("type", "button"), ("class", "button"), ("id", "lms-close"), ("data-act", "lms-close")],
-            ui.lms_close,
+            lms.close,
         );
     }
     h.close("div");
