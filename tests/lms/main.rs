@@ -207,6 +207,40 @@ async fn scorm_2004_finishing_records_completed_passed_and_score() {
 }
 
 #[tokio::test]
+async fn review_mode_writes_nothing() {
+    let lms = Lms::start("kend-tegnene-embassy-scorm2004.zip");
+    {
+        let mut r = lms.record.lock().unwrap();
+        r.review = true;
+        r.cmi.insert("cmi.suspend_data".into(), nearly_done("what-to-do"));
+        r.cmi.insert("cmi.completion_status".into(), "incomplete".into());
+    }
+    let before = lms.record.lock().unwrap().cmi.clone();
+    let l = lms.clone();
+    with_browser(move |c, _| async move {
+        let lms = l;
+        launch(&c, &lms).await;
+        wait_text(&c, "#lms-status", "Intet af det, du gør nu").await;
+        open(&c, "/lesson/what-to-do").await;
+        find(&c, "#mark-read").await.click().await.unwrap();
+        wait_text(&c, "#mark-read", "Læst").await;
+        tokio::time::sleep(Duration::from_secs(4)).await;
+        find(&c, "#lms-close").await.click().await.unwrap();
+        until("Finish", || lms.record.lock().unwrap().finishes == 1).await;
+        let sets = js(&c, "return window.parent.API_1484_11.cmi.suspend_data").await;
+        assert_eq!(sets.as_str(), before.get("cmi.suspend_data").map(String::as_str), "nothing set");
+        // The runtime sends its own record at Terminate; the course itself
+        // committed nothing.
+        let commits = js(&c, "return window.parent.calls.filter(m => m === 'Commit').length").await;
+        assert_eq!(commits, 0);
+        let r = lms.record.lock().unwrap();
+        assert_eq!(r.cmi.get("cmi.suspend_data"), before.get("cmi.suspend_data"));
+        assert_eq!(r.cmi.get("cmi.completion_status").map(String::as_str), Some("incomplete"));
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn without_an_lms_the_course_works_and_says_nothing_is_recorded() {
     let lms = Lms::start("kend-tegnene-hele-kurset-scorm12.zip");
     with_browser(move |c, _| async move {
