@@ -10,6 +10,7 @@ pub mod html;
 pub mod i18n;
 pub mod progress;
 pub mod quiz;
+pub mod role;
 pub mod route;
 pub mod scorm;
 pub mod views;
@@ -29,3 +30,5 @@ mod lms;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod router;
+#[cfg(target_arch = "wasm32")]
+mod state;

@@ -9,12 +9,12 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::Ctx;
 use crate::browser::{self, now, LocalStore};
 use crate::progress::Store;
 use crate::router::Location;
 use crate::scorm::session::LmsStore;
 use crate::scorm::{self, Api, Package, Session, State, Version};
+use crate::state::Ctx;
 use crate::views::lms::Banner;
 
 /// The LMS's API object, called through JS reflection.

@@ -3,11 +3,11 @@
 //! shell carries none of it. Every function says "no LMS", and the compiler
 //! drops the branches that depend on one.
 
-use crate::app::Ctx;
 use crate::browser::LocalStore;
 use crate::i18n::Lang;
 use crate::progress::Store;
 use crate::router::Location;
+use crate::state::Ctx;
 
 pub struct Lms {
     pub package: crate::scorm::Package,

@@ -1,5 +1,5 @@
 //! The app's addresses. Pure, so parsing is tested natively; the browser
-//! side (history, link clicks) is in `app::router`.
+//! side (history, link clicks) is in `router`.
 
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,8 +10,15 @@ pub enum Route {
     Quiz(String),
     /// The certificate for one module (an audience track or the core).
     Certificate(String),
-    /// "Your data": export, import, reset.
+    /// "Your data": your role, export, import, reset.
     Settings,
+    /// The glossary of terms lessons link to.
+    Glossary,
+    /// "What to do now" for one audience, or `general` (see [`GUIDES`]).
+    Guide(String),
+    /// Search over lessons, sections, cases and the glossary (the query is
+    /// in `?q=`, read by the page).
+    Search,
     NotFound,
 }
 
@@ -26,6 +33,10 @@ impl Route {
             ["quiz", id] if is_id(id) => Route::Quiz(id.to_string()),
             ["certificate", id] if is_id(id) => Route::Certificate(id.to_string()),
             ["settings"] => Route::Settings,
+            ["glossary"] => Route::Glossary,
+            ["search"] => Route::Search,
+            ["what-to-do"] => Route::Guide("general".into()),
+            ["what-to-do", id] if GUIDES.contains(id) => Route::Guide(id.to_string()),
             _ => Route::NotFound,
         }
     }
@@ -38,10 +49,18 @@ impl Route {
             Route::Quiz(id) => format!("/quiz/{id}"),
             Route::Certificate(id) => format!("/certificate/{id}"),
             Route::Settings => "/settings".into(),
+            Route::Glossary => "/glossary".into(),
+            Route::Search => "/search".into(),
+            Route::Guide(id) if id == "general" => "/what-to-do".into(),
+            Route::Guide(id) => format!("/what-to-do/{id}"),
             Route::NotFound => "/not-found".into(),
         }
     }
 }
+
+/// The "what to do now" guides: one per audience and a general one. Each
+/// is `content/<lang>/guides/<id>.md`; the content check requires them all.
+pub const GUIDES: [&str; 4] = ["general", "police", "health", "embassy"];
 
 /// Content ids are lowercase ASCII words joined by hyphens; anything else in
 /// an address cannot name content, and is never used to build a fetch URL.
@@ -62,6 +81,8 @@ mod tests {
         assert_eq!(Route::parse("/lesson"), Route::NotFound);
         assert_eq!(Route::parse("/lesson/a/b"), Route::NotFound);
         assert_eq!(Route::parse("/elsewhere"), Route::NotFound);
+        assert_eq!(Route::parse("/what-to-do/police"), Route::Guide("police".into()));
+        assert_eq!(Route::parse("/what-to-do/unknown"), Route::NotFound);
     }
 
     #[test]
@@ -79,6 +100,10 @@ mod tests {
             Route::Quiz("c".into()),
             Route::Certificate("core".into()),
             Route::Settings,
+            Route::Glossary,
+            Route::Search,
+            Route::Guide("general".into()),
+            Route::Guide("embassy".into()),
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

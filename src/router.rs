@@ -87,6 +87,19 @@ pub fn provide_location() -> Location {
         crate::browser::mark("navigate");
         location.navigate(&format!("{path}{}{hash}", anchor.search()));
     });
+    // The header's search form: the CSP forbids form actions, so it goes to
+    // the search page from here (which fetches the index only then).
+    crate::browser::listen_on_window("submit", move |ev| {
+        let form = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if form.is_some_and(|f| f.id() == "search-form") {
+            ev.prevent_default();
+            let q = document()
+                .get_element_by_id("search-q")
+                .map(|i| i.unchecked_into::<web_sys::HtmlInputElement>().value())
+                .unwrap_or_default();
+            location.navigate(&format!("/search?q={}", js_sys::encode_uri_component(&q)));
+        }
+    });
     location
 }
 
@@ -94,10 +107,14 @@ impl Location {
     /// Go to an in-app address, adding a history entry.
     pub fn navigate(self, href: &str) {
         if crate::lms::active().is_some() {
+            // The path stays the launch page's; only a query (search) goes
+            // into the address, where the page reads it.
             let (path, hash) = href.split_once('#').unwrap_or((href, ""));
-            let path = path.split('?').next().unwrap_or_default();
+            let (path, query) = path.split_once('?').unwrap_or((path, ""));
             if let Ok(history) = window().history() {
-                let _ = history.push_state(&path.into(), "");
+                let here = window().location().pathname().unwrap_or_default();
+                let url = if query.is_empty() { here } else { format!("{here}?{query}") };
+                let _ = history.push_state_with_url(&path.into(), "", Some(&url));
             }
             self.route.set(Route::parse(path));
             after_navigation(hash);

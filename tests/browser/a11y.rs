@@ -1,9 +1,9 @@
 //! Accessibility: axe-core's WCAG 2.1 A and AA rules on every page, in both
 //! languages, with no violation allowed.
 
-use crate::support::{axe_script, find, js, violations, with_browser};
+use crate::support::{axe_script, find, js, violations, with_browser_options};
 
-const PAGES: [(&str, &str); 8] = [
+const PAGES: [(&str, &str); 13] = [
     ("/", "#overall-progress"),
     ("/lesson/what-is-trafficking", "#mark-read"),
     ("/scenario/er-night-shift", "#start"),
@@ -12,17 +12,37 @@ const PAGES: [(&str, &str); 8] = [
     ("/certificate/core", "#certificate-missing"),
     ("/no/such/page", "h1"),
     ("/lesson/what-is-trafficking#means", "#mark-read"),
+    ("/glossary", "dt#cmm"),
+    ("/what-to-do", ".guide h1"),
+    ("/what-to-do/health", ".guide h1"),
+    ("/search?q=cmm", ".results"),
+    ("/what-to-do/police", ".guide h1"),
 ];
 
 #[tokio::test]
 async fn no_page_has_an_accessibility_violation_in_either_language() {
+    every_page_passes_axe(&[]).await;
+}
+
+/// The same checks, contrast above all, with the system theme dark.
+#[tokio::test]
+async fn no_page_has_an_accessibility_violation_in_the_dark_theme() {
+    every_page_passes_axe(&["--force-dark-mode"]).await;
+}
+
+async fn every_page_passes_axe(args: &'static [&'static str]) {
     let axe = axe_script();
-    with_browser(move |c, server| async move {
+    with_browser_options(serde_json::json!({}), args, move |c, server| async move {
+        c.goto(&server.url("/")).await.unwrap();
+        let dark = js(&c, "return matchMedia('(prefers-color-scheme: dark)').matches").await;
+        assert_eq!(dark, !args.is_empty(), "the theme asked for");
         let mut found = Vec::new();
         for lang in ["da", "en"] {
             // Each language starts from a fresh course, so every page shows
             // its first screen.
             c.goto(&server.url("/")).await.unwrap();
+            // Once the app has started: it stores the language it starts in.
+            find(&c, "#page-title").await;
             js(&c, &format!("localStorage.clear(); localStorage.setItem('kend-tegnene.lang', '{lang}'); return null"))
                 .await;
             for (path, ready) in PAGES {

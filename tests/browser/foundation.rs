@@ -116,7 +116,7 @@ async fn the_language_switch_is_remembered_and_sets_html_lang() {
         c.refresh().await.unwrap();
         wait_text(&c, "h1", "Know the signs").await;
         assert_eq!(js(&c, "return document.documentElement.lang").await, "en");
-        assert_eq!(js(&c, "return document.title").await, "Know the signs");
+        assert_eq!(js(&c, "return document.title").await, "Overview – Know the signs");
     })
     .await;
 }

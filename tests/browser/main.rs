@@ -9,6 +9,8 @@ mod support;
 mod a11y;
 mod foundation;
 mod judgement;
+mod learner;
 mod progress;
 mod quiz;
+mod screenshots;
 mod size;

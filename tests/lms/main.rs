@@ -250,6 +250,11 @@ async fn without_an_lms_the_course_works_and_says_nothing_is_recorded() {
         open(&c, &format!("/lesson/{LESSON}")).await;
         find(&c, "#mark-read").await.click().await.unwrap();
         wait_text(&c, "#mark-read", "Læst").await;
+        // Search works with the address kept on the launch page.
+        let page = js(&c, "return location.pathname").await;
+        find(&c, "#search-q").await.send_keys("cmm\n").await.unwrap();
+        find(&c, ".results").await;
+        assert_eq!(js(&c, "return location.pathname").await, page);
         // No service worker, and nothing outside the package's folder.
         assert_eq!(js(&c, "return navigator.serviceWorker.controller === null").await, true);
         let regs = js(&c, "return navigator.serviceWorker.getRegistrations().then(r => r.length)").await;

@@ -75,8 +75,8 @@ impl Drop for Driver {
     }
 }
 
-fn capabilities(profile: &Path, prefs: &Value) -> serde_json::Map<String, Value> {
-    let caps = json!({
+fn capabilities(profile: &Path, prefs: &Value, extra_args: &[&str]) -> serde_json::Map<String, Value> {
+    let mut caps = json!({
         "browserName": "chrome",
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
@@ -90,6 +90,8 @@ fn capabilities(profile: &Path, prefs: &Value) -> serde_json::Map<String, Value>
             ]
         }
     });
+    let args = caps["goog:chromeOptions"]["args"].as_array_mut().unwrap();
+    args.extend(extra_args.iter().map(|a| json!(a)));
     caps.as_object().unwrap().clone()
 }
 
@@ -110,11 +112,21 @@ where
     F: FnOnce(Client, Server) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    with_browser_options(prefs, &[], test).await
+}
+
+/// The same, with Chromium preferences and extra command-line arguments
+/// (e.g. `--force-dark-mode` for the dark system theme).
+pub async fn with_browser_options<F, Fut>(prefs: Value, args: &[&str], test: F)
+where
+    F: FnOnce(Client, Server) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let server = Server::start(&dist(), 0).expect("start the test server");
     let driver = Driver::start();
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     let client = ClientBuilder::new(connector)
-        .capabilities(capabilities(&driver.profile, &prefs))
+        .capabilities(capabilities(&driver.profile, &prefs, args))
         .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("a WebDriver session in Chromium");

@@ -15,6 +15,8 @@
 //!   package build, then write the SCORM 1.2 and 2004 zips into target/packages
 //!           (`--mastery N` sets the mastery score, default 80)
 //!   bench   build, then print sizes (and, with Chromium, load times)
+//!   screenshots  build, then write PNGs of the main screens at desktop and
+//!           phone width into docs/screenshots/
 
 // The browser tests' harness: the static server and a Chromium session.
 #[path = "../../tests/support/mod.rs"]
@@ -44,8 +46,11 @@ fn main() -> ExitCode {
         Some("storyboard") => storyboard(),
         Some("package") => package::mastery_arg(&args).and_then(|m| build().and_then(|_| write_packages(m))),
         Some("bench") => build().and_then(|_| bench::run(&root())),
+        Some("screenshots") => screenshots(),
         _ => {
-            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check [content dir]|storyboard|package [--mastery N]|bench>");
+            eprintln!(
+                "usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check [content dir]|storyboard|package [--mastery N]|bench|screenshots>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -245,6 +250,18 @@ fn serve(port: u16) -> Result {
         server.url("/")
     );
     watch::run(&root().join("content"), &dist().join("content"), &server)
+}
+
+/// PNGs of the main screens at desktop and phone width, from the built
+/// app, into docs/screenshots/ (linked from the README).
+fn screenshots() -> Result {
+    setup::test_tools()?;
+    build()?;
+    run(Command::new(env!("CARGO"))
+        .args(["test", "--test", "browser", "screenshots", "--", "--ignored", "--exact", "screenshots::screenshots"])
+        .current_dir(root())
+        .env("KT_DIST", dist())
+        .env("KT_SCREENSHOTS", root().join("docs/screenshots")))
 }
 
 fn test(extra: &[String]) -> Result {
