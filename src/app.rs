@@ -32,7 +32,7 @@ pub fn start() {
 #[component]
 fn App() -> impl IntoView {
     // Launched from an LMS's package: progress lives in the LMS.
-    let lms = crate::lms::start();
+    crate::lms::start();
     let store = crate::lms::store();
     let loaded = progress::load(store);
     let lang =
@@ -43,7 +43,7 @@ fn App() -> impl IntoView {
     let catalog = RwSignal::new(None);
     Effect::new(move || {
         let mut decoded = catalog_text.get().map(browser::decode::<Catalog>);
-        if let (Some(Ok(c)), Some(l)) = (decoded.as_mut(), lms) {
+        if let (Some(Ok(c)), Some(l)) = (decoded.as_mut(), crate::lms::active()) {
             l.package.keep_modules(c);
         }
         catalog.set(decoded)
