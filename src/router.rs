@@ -25,12 +25,27 @@ fn current_path() -> (String, String) {
 
 /// Set up the route signal and the listeners. Call once, in the app root.
 pub fn provide_location() -> Location {
-    let route = RwSignal::new(Route::parse(&current_path().0));
+    // In an LMS the address never changes (the LMS serves the package from
+    // a path where any other 404s): routes live in history entries' state,
+    // and the first is where the learner was last time.
+    let lms = crate::lms::start_path();
+    if let (Some(start), Ok(history)) = (&lms, window().history()) {
+        let _ = history.replace_state(&start.into(), "");
+    }
+    let route = RwSignal::new(Route::parse(&lms.unwrap_or_else(|| current_path().0)));
     let location = Location { route };
     provide_context(location);
 
     // Back and forward.
     crate::browser::listen_on_window("popstate", move |_| {
+        if crate::lms::active().is_some() {
+            // An entry without a route is a jump within the page.
+            if let Some(path) = window().history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_string()) {
+                route.set(Route::parse(&path));
+                after_navigation("");
+            }
+            return;
+        }
         let (path, hash) = current_path();
         route.set(Route::parse(&path));
         after_navigation(&hash);
@@ -91,6 +106,20 @@ pub fn provide_location() -> Location {
 impl Location {
     /// Go to an in-app address, adding a history entry.
     pub fn navigate(self, href: &str) {
+        if crate::lms::active().is_some() {
+            // The path stays the launch page's; only a query (search) goes
+            // into the address, where the page reads it.
+            let (path, hash) = href.split_once('#').unwrap_or((href, ""));
+            let (path, query) = path.split_once('?').unwrap_or((path, ""));
+            if let Ok(history) = window().history() {
+                let here = window().location().pathname().unwrap_or_default();
+                let url = if query.is_empty() { here } else { format!("{here}?{query}") };
+                let _ = history.push_state_with_url(&path.into(), "", Some(&url));
+            }
+            self.route.set(Route::parse(path));
+            after_navigation(hash);
+            return;
+        }
         if let Ok(history) = window().history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
         }

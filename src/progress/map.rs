@@ -96,6 +96,15 @@ impl<V> Map<V> {
     pub fn values(&self) -> std::slice::Iter<'_, V> {
         self.values.iter()
     }
+
+    pub fn values_mut(&mut self) -> std::slice::IterMut<'_, V> {
+        self.values.iter_mut()
+    }
+
+    pub fn clear(&mut self) {
+        self.keys.clear();
+        self.values.clear();
+    }
 }
 
 impl<V: Default> Map<V> {
