@@ -39,10 +39,18 @@ fn App() -> impl IntoView {
         RwSignal::new(LocalStore.read(LANG_KEY).ok().flatten().and_then(|c| Lang::from_code(&c)).unwrap_or_default());
     let progress = RwSignal::new(loaded.progress);
     let notice = RwSignal::new(loaded.notice);
-    // Fetched again when the language changes (only the switch below
-    // changes it): a call there rather than an effect, which is 0.5 KB of wasm.
+    // Fetched at once, before any page asks for its item (the catalog then
+    // arrives first, as a page expects), and again whenever the language
+    // changes (the effect's first run only notes the language).
     let catalog_text = RwSignal::new(None);
     load_in(lang, "index.json".into(), catalog_text);
+    Effect::new(move |before: Option<Lang>| {
+        let now = lang.get();
+        if before.is_some_and(|b| b != now) {
+            load_in(lang, "index.json".into(), catalog_text);
+        }
+        now
+    });
     let catalog = RwSignal::new(None);
     Effect::new(move || {
         let mut decoded = catalog_text.get().map(browser::decode::<Catalog>);
@@ -131,7 +139,6 @@ fn App() -> impl IntoView {
     let on_click = move |ev: leptos::ev::MouseEvent| match browser::action(&ev).map(|(act, _)| act).as_deref() {
         Some("lang") => {
             lang.update(|l| *l = l.other());
-            load_in(lang, "index.json".into(), catalog_text);
             request_animation_frame(|| browser::focus_id("lang-switch"));
         }
         Some("dismiss") => notice.set(None),
