@@ -22,14 +22,27 @@ use crate::route::Route;
 use crate::router::provide_location;
 use crate::views;
 
-/// Where the chosen language is remembered. A setting, not progress.
-const LANG_KEY: &str = "kend-tegnene.lang";
 /// Written when the learner deletes their progress, so other open tabs
 /// drop theirs too instead of merging it back.
 const RESET_KEY: &str = "kend-tegnene.reset";
 
+/// Mount the app. On a prerendered page (one with `#app`, written by the
+/// build) the app renders into a hidden `#app-next` beside it, which boot.js
+/// swaps in once it shows the same thing (see there); on a bare launch page
+/// it renders into a new `#app`.
 pub fn start() {
-    leptos::mount::mount_to_body(App);
+    let doc = document();
+    let Ok(host) = doc.create_element("div") else { return };
+    if doc.get_element_by_id("app").is_some() {
+        host.set_id("app-next");
+        let _ = host.set_attribute("hidden", "");
+    } else {
+        host.set_id("app");
+    }
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&host);
+    }
+    leptos::mount::mount_to(host.unchecked_into(), App).forget();
 }
 
 /// State shared by every page.
@@ -78,8 +91,9 @@ pub fn load_item(folder: &'static str, id: String) -> LocalResource<Result<Strin
 #[component]
 fn App() -> impl IntoView {
     let loaded = progress::load(&LocalStore);
-    let lang =
-        RwSignal::new(LocalStore.read(LANG_KEY).ok().flatten().and_then(|c| Lang::from_code(&c)).unwrap_or_default());
+    // The address says the language (see `route`).
+    let location = provide_location();
+    let lang = location.lang;
     let progress = RwSignal::new(loaded.progress);
     let notice = RwSignal::new(loaded.notice);
     let catalog_text = load_in(lang, "index.json".into());
@@ -127,7 +141,7 @@ fn App() -> impl IntoView {
     });
     browser::request_persistent_storage();
 
-    // The language follows into <html lang>, the title, and storage.
+    // The language follows into <html lang> and the title.
     Effect::new(move || {
         let l = lang.get();
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -136,10 +150,8 @@ fn App() -> impl IntoView {
             }
             doc.set_title(l.ui().app_title);
         }
-        let _ = LocalStore.write(LANG_KEY, l.code());
     });
 
-    let location = provide_location();
     // Keyed on the language too: switching language rebuilds the page, so
     // pages use plain strings rather than one reactive closure per string.
     let page = move || match (lang.get(), location.route.get()).1 {
@@ -152,20 +164,16 @@ fn App() -> impl IntoView {
         Route::NotFound => not_found(),
     };
 
-    // The frame around the page is plain markup (see `views`); its buttons
-    // (language, and the notice's) are handled here.
+    // The frame around the page is plain markup (see `views`); the notice's
+    // buttons are handled here (the language switch is a link).
     let on_click = move |ev: leptos::ev::MouseEvent| match browser::action(&ev).map(|(act, _)| act).as_deref() {
-        Some("lang") => {
-            lang.update(|l| *l = l.other());
-            request_animation_frame(|| browser::focus_id("lang-switch"));
-        }
         Some("dismiss") => notice.set(None),
         Some("export") => export_progress(),
         Some("backup") => download_backup(),
         _ => {}
     };
     view! {
-        <div on:click=on_click inner_html=move || views::shell::header(lang.get())></div>
+        <div on:click=on_click inner_html=move || views::shell::header(lang.get(), &location.route.get())></div>
         <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref())></div>
         <main id="main" tabindex="-1">{page}</main>
         <div inner_html=move || views::shell::footer(lang.get())></div>

@@ -3,6 +3,9 @@
 //! change the page scrolls to the fragment (or the top) and focus moves to
 //! the page heading, so a screen reader announces the new page.
 //!
+//! The language is part of the address (see `route::Route::parse_address`),
+//! so the language switch is a link like any other.
+//!
 //! Hand-written rather than leptos_router: the app has four routes, and the
 //! general router cost about a third of the size budget (see ARCHITECTURE.md).
 
@@ -10,11 +13,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::focus_id;
+use crate::i18n::Lang;
 use crate::route::Route;
 
-/// The current route, for every page.
+/// The current language and route, both read from the address.
 #[derive(Clone, Copy)]
 pub struct Location {
+    pub lang: RwSignal<Lang>,
     pub route: RwSignal<Route>,
 }
 
@@ -25,15 +30,14 @@ fn current_path() -> (String, String) {
 
 /// Set up the route signal and the listeners. Call once, in the app root.
 pub fn provide_location() -> Location {
-    let route = RwSignal::new(Route::parse(&current_path().0));
-    let location = Location { route };
+    let (lang, route) = Route::parse_address(&current_path().0);
+    let location = Location { lang: RwSignal::new(lang), route: RwSignal::new(route) };
     provide_context(location);
 
     // Back and forward.
     crate::browser::listen_on_window("popstate", move |_| {
-        let (path, hash) = current_path();
-        route.set(Route::parse(&path));
-        after_navigation(&hash);
+        let hash = location.follow();
+        after_navigation(&hash, false);
     });
 
     // Same-origin link clicks, except modified clicks, downloads, links
@@ -57,7 +61,12 @@ pub fn provide_location() -> Location {
         else {
             return;
         };
-        if anchor.has_attribute("download") || !anchor.target().is_empty() {
+        // Links in a page the app has not taken over yet (see boot.js) are
+        // followed by the browser.
+        if anchor.has_attribute("download")
+            || !anchor.target().is_empty()
+            || anchor.closest(".pre").ok().flatten().is_some()
+        {
             return;
         }
         let here = window().location();
@@ -70,32 +79,41 @@ pub fn provide_location() -> Location {
         }
         ev.prevent_default();
         crate::browser::mark("navigate");
-        location.navigate(&format!("{path}{}{hash}", anchor.search()));
+        if let Ok(history) = window().history() {
+            let href = format!("{path}{}{hash}", anchor.search());
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+        let hash = location.follow();
+        // The language switch keeps the learner where they are, on the switch.
+        after_navigation(&hash, anchor.id() == "lang-switch");
     });
     location
 }
 
 impl Location {
-    /// Go to an in-app address, adding a history entry.
-    pub fn navigate(self, href: &str) {
-        if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
-        }
+    /// Set language and route from the address; returns its fragment.
+    fn follow(self) -> String {
         let (path, hash) = current_path();
-        self.route.set(Route::parse(&path));
-        after_navigation(&hash);
+        let (lang, route) = Route::parse_address(&path);
+        if self.lang.get_untracked() != lang {
+            self.lang.set(lang);
+        }
+        self.route.set(route);
+        hash
     }
 }
 
 /// Once the new page has rendered: scroll to the fragment, or to the top
-/// with focus on the main region. (A fragment in content that is still
-/// loading is scrolled to by the page that renders it.)
-fn after_navigation(hash: &str) {
+/// with focus on the main region, or (`stay`) keep the scroll and focus the
+/// language switch. (A fragment in content that is still loading is
+/// scrolled to by the page that renders it.)
+fn after_navigation(hash: &str, stay: bool) {
     let target = hash.trim_start_matches('#').to_string();
     request_animation_frame(move || {
         let doc = document();
         match (!target.is_empty()).then(|| doc.get_element_by_id(&target)).flatten() {
             Some(el) => el.scroll_into_view(),
+            None if stay => focus_id("lang-switch"),
             None => {
                 window().scroll_to_with_x_and_y(0.0, 0.0);
                 focus_id("main");

@@ -232,6 +232,8 @@ struct RawSegment {
 /// Collects problems for one file, turning byte spans into lines.
 struct FileReport<'a> {
     file: String,
+    /// The language of the file: links between lessons point at pages in it.
+    lang: Lang,
     lines: LineIndex,
     problems: &'a mut Vec<Problem>,
     count: usize,
@@ -239,7 +241,7 @@ struct FileReport<'a> {
 
 impl<'a> FileReport<'a> {
     fn new(file: String, text: &str, problems: &'a mut Vec<Problem>) -> Self {
-        FileReport { file, lines: LineIndex::new(text, 1), problems, count: 0 }
+        FileReport { file, lang: Lang::Da, lines: LineIndex::new(text, 1), problems, count: 0 }
     }
 
     fn at_line(&mut self, line: usize, message: impl Into<String>) {
@@ -291,7 +293,7 @@ impl<'a> FileReport<'a> {
             self.at_line(line, msg);
         }
         links.extend(r.links.into_iter().map(|l| (self.file.clone(), l)));
-        r.html
+        markdown::localize_links(self.lang, r.html)
     }
 
     /// A `learn_more = "lesson-id#section"` value: the in-app address, with
@@ -301,7 +303,7 @@ impl<'a> FileReport<'a> {
             Some((a, b)) => (a.to_string(), Some(b.to_string())),
             None => (l.get_ref().clone(), None),
         };
-        let href = markdown::lesson_href(&lesson, section.as_deref());
+        let href = self.lang.href(&markdown::lesson_href(&lesson, section.as_deref()));
         links.push((self.file.clone(), Link { lesson, section, line: self.line_of(l) }));
         href
     }
@@ -552,6 +554,7 @@ fn compile_lang(
                 }
             };
             let mut report = FileReport::new(file, &text, problems);
+            report.lang = lang;
             match kind {
                 ItemKind::Lesson => {
                     if let Some((lesson, heading_ids, links)) = compile_lesson(id, &text, &mut report) {
@@ -635,7 +638,7 @@ fn compile_lesson(id: &str, text: &str, report: &mut FileReport) -> Option<Lesso
         minutes: fm.minutes,
         updated: fm.updated.into_inner(),
         tags: fm.tags.into_iter().map(Spanned::into_inner).collect(),
-        html: rendered.html,
+        html: markdown::localize_links(report.lang, rendered.html),
         sources: crate::views::lesson::sources_html(&fm.sources),
     };
     Some((lesson, rendered.heading_ids, links))

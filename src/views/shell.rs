@@ -4,26 +4,31 @@
 use crate::html::Html;
 use crate::i18n::{fill, Lang};
 use crate::progress::Notice;
+use crate::route::Route;
 
-pub fn header(lang: Lang) -> String {
+/// The header of the page at `route`. The language switch is a link to the
+/// same page in the other language, so it works without the app too.
+pub fn header(lang: Lang, route: &Route) -> String {
     let ui = lang.ui();
     let mut h = Html::new();
     h.el("a", &[("class", "skip-link"), ("href", "#main")], ui.skip_to_content);
     h.open("header", &[("class", "site-header")]).open("div", &[("class", "bar")]);
-    h.el("a", &[("class", "brand"), ("href", "/")], ui.app_title);
+    let home = lang.href("/");
+    h.el("a", &[("class", "brand"), ("href", &home)], ui.app_title);
     h.open("nav", &[("aria-label", ui.nav_label)]);
-    h.el("a", &[("href", "/")], ui.nav_overview).text(" ").el("a", &[("href", "/settings")], ui.nav_data);
+    h.el("a", &[("href", &home)], ui.nav_overview).text(" ").el("a", &[("href", &lang.href("/settings"))], ui.nav_data);
     h.close("nav");
     // The switch is written in the language it switches to.
+    let other = route.address(lang.other());
     let attrs = [
-        ("type", "button"),
         ("class", "lang-switch"),
         ("id", "lang-switch"),
-        ("data-act", "lang"),
+        ("href", &other),
         ("lang", lang.other().code()),
+        ("hreflang", lang.other().code()),
         ("aria-label", ui.switch_language_label),
     ];
-    h.el("button", &attrs, ui.switch_language);
+    h.el("a", &attrs, ui.switch_language);
     h.close("div").close("header");
     h.finish()
 }
@@ -80,10 +85,13 @@ mod tests {
 
     #[test]
     fn header_switch_names_the_other_language_in_it() {
-        let h = header(Lang::Da);
-        assert!(h.contains("lang=\"en\""));
-        assert!(h.contains(">English</button>"));
-        assert!(header(Lang::En).contains(">Dansk</button>"));
+        let lesson = Route::Lesson("a".into());
+        let h = header(Lang::Da, &lesson);
+        assert!(h.contains("href=\"/en/lesson/a\" lang=\"en\""), "{h}");
+        assert!(h.contains(">English</a>"));
+        let en = header(Lang::En, &lesson);
+        assert!(en.contains(">Dansk</a>") && en.contains("href=\"/lesson/a\" lang=\"da\""), "{en}");
+        assert!(en.contains("class=\"brand\" href=\"/en/\"") && en.contains("href=\"/en/settings\""));
     }
 
     #[test]
@@ -129,6 +137,6 @@ pub fn not_found(lang: Lang) -> String {
     let ui = lang.ui();
     let mut h = Html::new();
     h.el("h1", &[("id", "page-title")], ui.not_found_title).el("p", &[], ui.not_found_text);
-    h.open("p", &[]).el("a", &[("href", "/")], ui.back_to_overview).close("p");
+    h.open("p", &[]).el("a", &[("href", &lang.href("/"))], ui.back_to_overview).close("p");
     h.finish()
 }

@@ -17,7 +17,9 @@ mod support;
 
 mod bench;
 mod guard;
+mod nginx;
 mod setup;
+mod site;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -72,24 +74,23 @@ pub fn run(cmd: &mut Command) -> Result {
     }
 }
 
+/// The release site in dist/: the app shell built by Trunk, with every
+/// script minified (the glue and the loader are ES modules, the service
+/// worker a classic script) and the app's files named by their content;
+/// the compiled content; a prerendered page for every route in every
+/// language; and gzip and brotli copies of every text and wasm file.
 fn build() -> Result {
     setup::build_tools()?;
-    trunk_build(&dist(), None)?;
-    let js = dist().join("kend-tegnene.js");
+    let dist = dist();
+    trunk_build(&dist, None)?;
+    let js = dist.join("kend-tegnene.js");
     unexport_unused_classes(&js)?;
-    stamp_service_worker()?;
-    // Minify every script: the JS glue and the loader are ES modules, the
-    // service worker is a classic script.
-    for (file, module) in [("kend-tegnene.js", true), ("boot.js", true), ("sw.js", false)] {
-        let path = dist().join(file);
-        let mut cmd = Command::new("terser");
-        cmd.arg(&path).args(["--compress", "--mangle", "--output"]).arg(&path);
-        if module {
-            cmd.arg("--module");
-        }
-        run(cmd.env("PATH", setup::path_with_tools()))?;
-    }
-    compile_content(&root().join("content"), &dist().join("content"))?;
+    site::minify(&js, true)?;
+    let assets = site::hash_assets(&dist)?;
+    let compiled = compile_content(&root().join("content"), &dist.join("content"))?;
+    site::write_pages(&dist, &compiled.files, &assets)?;
+    site::stamp_service_worker(&dist, &assets)?;
+    site::compress(&dist)?;
     Ok(())
 }
 
@@ -116,21 +117,6 @@ pub fn trunk_build(dist: &Path, cargo_home: Option<&Path>) -> Result {
     run(&mut cmd)
 }
 
-/// Name the service worker's cache after the shell it keeps, so a new build
-/// is installed afresh in browsers that kept the old one.
-fn stamp_service_worker() -> Result {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a
-    for file in ["kend-tegnene_bg.wasm", "kend-tegnene.js", "main.css", "index.html", "boot.js"] {
-        for b in std::fs::read(dist().join(file)).map_err(|e| format!("{file}: {e}"))? {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    let sw = dist().join("sw.js");
-    let text = std::fs::read_to_string(&sw).map_err(|e| format!("sw.js: {e}"))?;
-    std::fs::write(&sw, text.replace("kend-tegnene-BUILD", &format!("kend-tegnene-{hash:016x}")))
-        .map_err(|e| e.to_string())
-}
-
 /// wasm-bindgen exports JS classes for wasm-streams (linked through
 /// Leptos's server-function crate, never used in this app). Once they are no
 /// longer exported, terser drops them as unused code.
@@ -143,14 +129,14 @@ fn unexport_unused_classes(js: &Path) -> Result {
 /// Compile `content` into `out`. Problems are printed but do not stop the
 /// build: the app shows the broken item's error and the rest works. `check`
 /// and the tests fail on them.
-fn compile_content(content: &Path, out: &Path) -> Result {
+fn compile_content(content: &Path, out: &Path) -> Result<kend_tegnene::content::compile::Compiled> {
     let compiled = compile(content);
     compiled.write_to(out).map_err(|e| format!("writing {}: {e}", out.display()))?;
     for p in &compiled.problems {
         eprintln!("warning: {p}");
     }
     println!("xtask: compiled {} content files into {}", compiled.files.len(), out.display());
-    Ok(())
+    Ok(compiled)
 }
 
 fn check() -> Result {
@@ -181,17 +167,28 @@ fn test(extra: &[String]) -> Result {
     build()?;
     guard::offline_build_from_empty_registry()?;
     println!("xtask: running every test (native, content, browser)");
-    let mut child = Command::new(env!("CARGO"))
-        .args(["test", "--workspace"])
-        .args(extra)
-        .current_dir(root())
-        .env("KT_DIST", dist())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run cargo test: {e}"))?;
-    // Pass the output through, adding up every test binary's summary so the
-    // run ends with one total.
     let (mut passed, mut failed) = (0, 0);
+    let own = cargo_test(&["--workspace"], extra, None, &mut passed, &mut failed);
+    // The same browser tests against nginx with the shipped configuration.
+    let with_nginx = nginx::Nginx::start(&dist()).and_then(|server| {
+        println!("xtask: running the browser tests against nginx ({})", server.url());
+        cargo_test(&["--test", "browser"], extra, Some(&server.url()), &mut passed, &mut failed)
+    });
+    println!("tests: {passed} passed, {failed} failed (browser tests twice: own server, then nginx)");
+    own.and(with_nginx)
+}
+
+/// Run `cargo test` with these arguments, passing its output through and
+/// adding up every test binary's summary; `base` runs the browser tests
+/// against that server.
+fn cargo_test(args: &[&str], extra: &[String], base: Option<&str>, passed: &mut u32, failed: &mut u32) -> Result {
+    let mut cmd = Command::new(env!("CARGO"));
+    cmd.arg("test").args(args).args(extra).current_dir(root()).env("KT_DIST", dist());
+    if let Some(base) = base {
+        cmd.env("KT_BASE_URL", base);
+    }
+    let mut child =
+        cmd.stdout(std::process::Stdio::piped()).spawn().map_err(|e| format!("cannot run cargo test: {e}"))?;
     let stdout = child.stdout.take().expect("piped");
     for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(|l| l.ok()) {
         println!("{line}");
@@ -200,12 +197,11 @@ fn test(extra: &[String]) -> Result {
                 rest.split(';')
                     .find_map(|part| part.trim().strip_suffix(word)?.trim().rsplit(' ').next()?.parse::<u32>().ok())
             };
-            passed += count(" passed").unwrap_or(0);
-            failed += count(" failed").unwrap_or(0);
+            *passed += count(" passed").unwrap_or(0);
+            *failed += count(" failed").unwrap_or(0);
         }
     }
     let status = child.wait().map_err(|e| e.to_string())?;
-    println!("tests: {passed} passed, {failed} failed");
     if status.success() {
         Ok(())
     } else {

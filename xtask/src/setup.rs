@@ -34,11 +34,12 @@ pub fn build_tools() -> Result {
     npm_install(&[("binaryen", BINARYEN_VERSION), ("terser", TERSER_VERSION)])
 }
 
-/// What the tests need beyond building: axe-core, Chromium, its driver and
-/// pdftotext.
+/// What the tests need beyond building: axe-core, Chromium, its driver,
+/// pdftotext, and nginx with its brotli module (the second test run).
 pub fn test_tools() -> Result {
     npm_install(&[("axe-core", AXE_VERSION)])?;
-    chromium()
+    chromium()?;
+    nginx()
 }
 
 /// The source of every crate the offline release build compiles, in the
@@ -163,6 +164,30 @@ fn npm_install(packages: &[(&str, &str)]) -> Result {
     run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(tools_dir()).args(&missing))
 }
 
+/// Run apt-get (through sudo when not root), waiting for another apt-get
+/// to finish rather than failing on its lock.
+fn apt(args: &[&str]) -> Result {
+    let sudo = output("id", &["-u"]).map(|u| u.trim() != "0").unwrap_or(true);
+    let mut cmd = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
+    if sudo {
+        cmd.arg("apt-get");
+    }
+    cmd.args(["-o", "DPkg::Lock::Timeout=600"]).args(args).env("DEBIAN_FRONTEND", "noninteractive");
+    run(&mut cmd)
+}
+
+/// Debian's nginx and its brotli module, for running the browser tests
+/// against deploy/nginx.conf. (Debian's policy-rc.d, where present, keeps
+/// the package from starting a server of its own.)
+fn nginx() -> Result {
+    if crate::nginx::installed() {
+        return Ok(());
+    }
+    println!("setup: installing Debian's nginx and libnginx-mod-http-brotli-static for the nginx test run");
+    apt(&["update", "-q"])?;
+    apt(&["install", "-y", "-q", "--no-install-recommends", "nginx", "libnginx-mod-http-brotli-static"])
+}
+
 fn chromium() -> Result {
     let have = |p: &str| std::path::Path::new(p).exists();
     if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") && have("/usr/bin/pdftotext") {
@@ -171,15 +196,6 @@ fn chromium() -> Result {
     println!(
         "setup: installing Debian's chromium, chromium-driver and poppler-utils (pdftotext) for the browser tests"
     );
-    let sudo = output("id", &["-u"]).map(|u| u.trim() != "0").unwrap_or(true);
-    let apt = |args: &[&str]| {
-        let mut cmd = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
-        if sudo {
-            cmd.arg("apt-get");
-        }
-        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        run(&mut cmd)
-    };
     apt(&["update", "-q"])?;
     apt(&["install", "-y", "-q", "chromium", "chromium-driver", "poppler-utils"])
 }
