@@ -38,9 +38,7 @@ init({ module_or_path: new URL("kend-tegnene_bg.wasm", import.meta.url) }).then(
     p.setAttribute("role", "alert");
     p.className = "needs-browser";
     p.textContent =
-      (document.documentElement.lang === "en"
-        ? "Cases and checks need a newer browser. The lessons can be read. "
-        : "Cases og videnstjek kræver en nyere browser. Lektionerne kan læses. ") + err;
+      "Cases og videnstjek kræver en nyere browser. / Cases and checks need a newer browser. (" + err + ")";
     (document.querySelector("main") || document.body).prepend(p);
   }
 );

@@ -37,7 +37,7 @@ self.addEventListener("fetch", (e) => {
         return res;
       })
       .catch(() =>
-        caches.match(req, { ignoreSearch: true }).then((hit) => hit || (req.mode === "navigate" ? caches.match("/shell.html") : Response.error()))
+        caches.match(req).then((hit) => hit || (req.mode === "navigate" ? caches.match("/shell.html") : Response.error()))
       )
   );
 });

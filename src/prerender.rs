@@ -108,15 +108,20 @@ pub fn document(lang: Lang, route: &Route, main: Option<&str>, assets: &Assets, 
     h.open("meta", &[("name", "description"), ("content", ui.meta_description)]);
     h.open("link", &[("rel", "icon"), ("href", &assets.icon), ("type", "image/svg+xml")]);
     h.open("link", &[("rel", "stylesheet"), ("href", &assets.css)]);
-    h.open("link", &[("rel", "modulepreload"), ("href", &assets.js)]);
-    let wasm = [("rel", "preload"), ("href", &assets.wasm), ("as", "fetch"), ("type", "application/wasm")];
-    h.open("link", &[wasm[0], wasm[1], wasm[2], wasm[3], ("crossorigin", "")]);
+    if main.is_some() {
+        // (The bare shell is only shown offline, from the service worker's
+        // cache, where preloading gains nothing.)
+        h.open("link", &[("rel", "modulepreload"), ("href", &assets.js)]);
+        let wasm = [("rel", "preload"), ("href", &assets.wasm), ("as", "fetch"), ("type", "application/wasm")];
+        h.open("link", &[wasm[0], wasm[1], wasm[2], wasm[3], ("crossorigin", "")]);
+    }
     for url in preload {
         h.open("link", &[("rel", "preload"), ("href", url), ("as", "fetch"), ("crossorigin", "")]);
     }
     h.open("script", &[("type", "module"), ("src", &assets.boot)]).close("script");
-    let other = lang.other();
-    h.open("link", &[("rel", "alternate"), ("hreflang", other.code()), ("href", &route.address(other))]);
+    // No `<link rel=alternate hreflang>`: it must name an absolute address,
+    // and the site's origin is the host's to choose (the language switch
+    // links the other language).
     h.close("head").open("body", &[]);
     if let Some(main) = main {
         h.raw(&body(lang, route, main));
@@ -303,8 +308,8 @@ mod tests {
         assert!(en.contains("<article class=\"lesson\"><h1 id=\"page-title\">"));
         assert!(en.contains("class=\"prose\""));
         assert!(en.contains("<a class=\"button secondary\" href=\"/en/lesson/"), "the next lesson, in English");
-        // No Danish link but the language switch and the alternate in <head>.
-        assert_eq!(en.matches("href=\"/lesson/").count(), 2, "{en}");
+        // No Danish link but the language switch.
+        assert_eq!(en.matches("href=\"/lesson/").count(), 1, "{en}");
         assert!(en.contains("id=\"lang-switch\" href=\"/lesson/what-is-trafficking\""));
         let da = page(&pages, "lesson/what-is-trafficking.html");
         assert!(da.contains("id=\"lang-switch\" href=\"/en/lesson/what-is-trafficking\""));

@@ -171,11 +171,21 @@ async fn no_request_leaves_the_origin() {
         )
         .await;
         assert_eq!(foreign, serde_json::json!([]), "requests to other origins");
+        // Every page names its icon, which is there (no 404 in the console).
+        let icon = c
+            .execute_async(
+                "const done = arguments[0]; fetch(document.querySelector('link[rel=icon]').href).then(r => done(r.status))",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(icon, 200);
         if !server.is_own("no_request_leaves_the_origin (what the server was asked)") {
             return;
         }
         let requests = server.requests.lock().unwrap().clone();
         assert!(requests.iter().any(|r| r.starts_with("/kend-tegnene_bg-") && r.ends_with(".wasm")), "{requests:?}");
+        assert!(!requests.iter().any(|r| r == "/favicon.ico"), "{requests:?}");
         // A lesson is loaded when opened, not at start-up.
         assert!(requests.iter().any(|r| r == &format!("/content/da/lessons/{LESSON}.json")));
         assert!(!requests.iter().any(|r| r.starts_with("/content/en/")), "only the language in use is loaded: {requests:?}");

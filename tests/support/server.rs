@@ -216,6 +216,7 @@ fn content_type(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

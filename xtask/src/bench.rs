@@ -32,7 +32,69 @@ pub fn run(root: &Path) -> Result {
     let real = real_site(root);
     rt.block_on(cold_and_warm(&real));
     rt.block_on(times(root, &real));
+    lighthouse(&real);
     Ok(())
+}
+
+/// Lighthouse (mobile profile, simulated slow 4G and CPU, a cold load) on
+/// the overview, the first lesson, and the static page of that lesson.
+fn lighthouse(real: &Path) {
+    if let Err(e) = crate::setup::bench_tools() {
+        println!("\nLighthouse not run: {e}");
+        return;
+    }
+    let bin = crate::setup::tools_dir().join("node_modules/.bin/lighthouse");
+    let server = support::Server::start(real, 0).expect("a server for Lighthouse");
+    println!("\nLighthouse {} (mobile, simulated throttling, cold)", crate::setup::LIGHTHOUSE_VERSION);
+    println!(
+        "{:<22} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>6} {:>6}",
+        "", "perf", "a11y", "b.p.", "seo", "FCP ms", "LCP ms", "CLS", "TBT"
+    );
+    for (name, path) in [
+        ("/", "/"),
+        ("/en/", "/en/"),
+        ("first lesson", "/lesson/what-is-trafficking"),
+        ("static lesson page", "/static-lesson.html"),
+    ] {
+        let out = support::temp_dir("lighthouse").join("report.json");
+        let ran = std::process::Command::new(&bin)
+            .arg(server.url(path))
+            .args(["--output=json", "--quiet", "--only-categories=performance,accessibility,best-practices,seo"])
+            .arg(format!("--output-path={}", out.display()))
+            .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage")
+            .env("CHROME_PATH", "/usr/bin/chromium")
+            .env("PATH", crate::setup::path_with_tools())
+            .status();
+        let report: Option<serde_json::Value> =
+            std::fs::read_to_string(&out).ok().and_then(|t| serde_json::from_str(&t).ok());
+        let Some(r) = report.filter(|_| ran.is_ok_and(|s| s.success())) else {
+            println!("{name:<22} Lighthouse failed");
+            continue;
+        };
+        let score = |c: &str| r["categories"][c]["score"].as_f64().map_or("-".into(), |s| format!("{s:.2}"));
+        let num = |a: &str| r["audits"][a]["numericValue"].as_f64().unwrap_or(f64::NAN);
+        println!(
+            "{name:<22} {:>5} {:>5} {:>5} {:>5} {:>7.0} {:>7.0} {:>6.3} {:>6.0}",
+            score("performance"),
+            score("accessibility"),
+            score("best-practices"),
+            score("seo"),
+            num("first-contentful-paint"),
+            num("largest-contentful-paint"),
+            num("cumulative-layout-shift"),
+            num("total-blocking-time")
+        );
+        // What keeps a category from 1.0, so it can be fixed.
+        for cat in ["accessibility", "best-practices", "seo"] {
+            for a in r["categories"][cat]["auditRefs"].as_array().into_iter().flatten() {
+                let id = a["id"].as_str().unwrap_or_default();
+                let audit = &r["audits"][id];
+                if a["weight"].as_f64().unwrap_or(0.0) > 0.0 && audit["score"].as_f64().is_some_and(|s| s < 1.0) {
+                    println!("{:<22}   {cat}: {id}: {}", "", audit["title"].as_str().unwrap_or_default());
+                }
+            }
+        }
+    }
 }
 
 fn sizes(dist: &Path) -> Result {

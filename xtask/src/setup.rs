@@ -14,6 +14,9 @@ pub const BINARYEN_VERSION: &str = "132";
 pub const TERSER_VERSION: &str = "5.51.4";
 /// The accessibility rules the browser tests run on every page.
 pub const AXE_VERSION: &str = "4.14.1";
+/// Lighthouse for `cargo xtask bench` only (never the tests): the last
+/// version that runs on Node 20.
+pub const LIGHTHOUSE_VERSION: &str = "12.2.3";
 
 /// Everything: what building needs, and what the tests need besides.
 pub fn all() -> Result {
@@ -32,6 +35,11 @@ pub fn build_tools() -> Result {
     // the registry mirror; the version itself is pinned.
     cargo_tool("wasm-bindgen", &bindgen, &["install", "wasm-bindgen-cli", "--version", &bindgen])?;
     npm_install(&[("binaryen", BINARYEN_VERSION), ("terser", TERSER_VERSION)])
+}
+
+/// What `bench` needs beyond the tests: Lighthouse.
+pub fn bench_tools() -> Result {
+    npm_install(&[("lighthouse", LIGHTHOUSE_VERSION)])
 }
 
 /// What the tests need beyond building: axe-core, Chromium, its driver,

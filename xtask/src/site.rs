@@ -78,6 +78,9 @@ pub fn write_pages(dist: &Path, content: &[(String, String)], assets: &Assets) -
         write(&path, page.html.as_bytes())?;
         files.push(path);
     }
+    // Every page may be indexed (and a robots.txt that is there is one
+    // request fewer that ends in the not-found page).
+    write(&dist.join("robots.txt"), b"User-agent: *\nAllow: /\n")?;
     println!("xtask: wrote {} prerendered pages", files.len());
     Ok(files)
 }
