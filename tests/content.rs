@@ -146,7 +146,8 @@ mod core_check {
         for kind in QuestionKind::ALL {
             assert!(da.questions.iter().any(|q| q.kind == kind), "a {} question", kind.id());
         }
-        assert!((6..=8).contains(&da.questions.len()));
+        // The pool a round is drawn from: at least 30 questions (issue floor).
+        assert!(da.questions.len() >= 30, "core-check pool has {} questions", da.questions.len());
         let ids = |q: &Quiz| q.questions.iter().map(|q| (q.id.clone(), q.kind)).collect::<Vec<_>>();
         assert_eq!(ids(&da), ids(&en));
     }

@@ -17,7 +17,7 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
         press(&c, &Key::Enter.to_string()).await;
 
         let mut kinds = Vec::new();
-        for n in 1..=20 {
+        for n in 1..=40 {
             find(&c, "#question-form, #result-title").await;
             if c.find(fantoccini::Locator::Css("#result-title")).await.is_ok() {
                 break;

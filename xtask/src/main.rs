@@ -82,7 +82,7 @@ pub fn run(cmd: &mut Command) -> Result {
 fn build() -> Result {
     setup::build_tools()?;
     let dist = dist();
-    trunk_build(&dist, None)?;
+    trunk_build(&dist, &[])?;
     let js = dist.join("kend-tegnene.js");
     unexport_unused_classes(&js)?;
     site::minify(&js, true)?;
@@ -94,9 +94,9 @@ fn build() -> Result {
     Ok(())
 }
 
-/// The app shell, built by Trunk (release, offline) into `dist`, with cargo's
-/// registry cache in `cargo_home` (None: cargo's own).
-pub fn trunk_build(dist: &Path, cargo_home: Option<&Path>) -> Result {
+/// The app shell, built by Trunk (release, offline) into `dist`; `env` sets
+/// more of cargo's environment (the guard's own registry and target folder).
+pub fn trunk_build(dist: &Path, env: &[(&str, &Path)]) -> Result {
     println!("xtask: building the app shell with Trunk (release, offline)");
     let mut cmd = Command::new("trunk");
     cmd.args(["build", "--release", "--dist"])
@@ -111,10 +111,7 @@ pub fn trunk_build(dist: &Path, cargo_home: Option<&Path>) -> Result {
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
         .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort --cfg erase_components");
-    if let Some(home) = cargo_home {
-        cmd.env("CARGO_HOME", home);
-    }
-    run(&mut cmd)
+    run(cmd.envs(env.iter().copied()))
 }
 
 /// wasm-bindgen exports JS classes for wasm-streams (linked through
