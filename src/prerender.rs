@@ -226,6 +226,13 @@ fn main(lang: Lang, route: &Route, catalog: &Catalog, files: &BTreeMap<&str, &st
             (h.finish(), None)
         }
         Route::NotFound => (message(views::shell::not_found(lang)), None),
+        // A page without its own arm above (one added to `route::all`
+        // before it is added here) is written as the app first shows it:
+        // loading. It still has its address, title, header and footer, and
+        // the app fills it in. Give it an arm to make it readable without
+        // the app.
+        #[allow(unreachable_patterns)]
+        _ => (message(views::shell::loading(lang)), None),
     }
 }
 
