@@ -4,9 +4,11 @@
 // addresses relative to this file (the page preloads both).
 import init from "./kend-tegnene.js";
 
-// Keep the course usable offline after one visit (see sw.js).
+// Keep the course usable offline after one visit (see sw.js). Registered
+// once the page and what it preloads have arrived: installing fetches the
+// app's files again, which would compete with the first paint.
 if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("/sw.js").catch(() => {});
+  addEventListener("load", () => navigator.serviceWorker.register("/sw.js").catch(() => {}));
 }
 
 // On a prerendered page the app renders into a hidden #app-next. At the
