@@ -204,7 +204,8 @@ fn main(lang: Lang, route: &Route, catalog: &Catalog, files: &BTreeMap<&str, &st
         },
         Route::Quiz(id) => match decoded(id, ItemKind::Quiz) {
             Ok((json, url)) => match miniserde::json::from_str::<Quiz>(&json) {
-                Ok(q) => (activity(&q.title, "quiz", views::quiz::intro(ui, &q)), Some(url)),
+                // A learner without progress has not taken the pre-check yet.
+                Ok(q) => (activity(&q.title, "quiz", views::quiz::intro(ui, &q, q.precheck > 0)), Some(url)),
                 Err(_) => (message(views::shell::load_error(lang, &url)), None),
             },
             Err(html) => (html, None),

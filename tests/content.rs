@@ -120,7 +120,9 @@ fn quizzes_with_problems_are_left_out_and_the_catalog_names_the_line() {
 
 #[test]
 fn a_quiz_must_have_the_same_questions_in_every_language() {
-    let r = report(&fixture("quiz-languages"));
+    // (The fixture is too small to be judged for guessability.)
+    let r: Vec<String> =
+        report(&fixture("quiz-languages")).into_iter().filter(|p| !p.contains("the longest option")).collect();
     let f = "content/en/quizzes/check.toml";
     assert_reported(&r, &format!("{f}:7"), &["question 'first'", "type 'single' here but 'true-false'"]);
     assert_reported(&r, &format!("{f}:22"), &["question 'third'", "is not in content/da/quizzes/check.toml"]);
@@ -146,8 +148,10 @@ mod core_check {
         for kind in QuestionKind::ALL {
             assert!(da.questions.iter().any(|q| q.kind == kind), "a {} question", kind.id());
         }
-        // The pool a round is drawn from: at least 30 questions (issue floor).
+        // The pool a round is drawn from: at least 30 questions, and twice
+        // the round, so a retake is a different test.
         assert!(da.questions.len() >= 30, "core-check pool has {} questions", da.questions.len());
+        assert!(da.questions.len() >= 2 * da.round as usize);
         let ids = |q: &Quiz| q.questions.iter().map(|q| (q.id.clone(), q.kind)).collect::<Vec<_>>();
         assert_eq!(ids(&da), ids(&en));
     }
@@ -279,4 +283,98 @@ fn the_authoring_guide_examples_compile() {
     for f in ["da/lessons/example-lesson.json", "da/scenarios/example-scenario.json", "en/quizzes/example-quiz.json"] {
         assert!(compiled.files.iter().any(|(p, _)| p == f), "{f} is compiled");
     }
+}
+
+#[test]
+fn a_choice_that_is_not_best_may_not_silently_lead_where_the_best_one_leads() {
+    let r = report(&fixture("judgement"));
+    let f = "content/da/scenarios/silent.toml";
+    assert_reported(&r, &format!("{f}:15"), &["choice 1 of step 'one'", "consequence"]);
+    assert!(!r.iter().any(|p| p.contains("choice 3 of step 'one'")), "a consequence is enough: {r:?}");
+}
+
+#[test]
+fn a_step_has_2_to_5_choices_and_two_best_only_as_a_dilemma() {
+    let r = report(&fixture("judgement"));
+    let f = "content/da/scenarios/silent.toml";
+    assert_reported(&r, &format!("{f}:31"), &["step 'two' has 1 choices", "2 to 5"]);
+    assert_reported(&r, &format!("{f}:41"), &["step 'three' has 2 best choices", "dilemma"]);
+    assert!(!r.iter().any(|p| p.contains("step 'four'")), "a dilemma may have two best: {r:?}");
+}
+
+#[test]
+fn a_pool_is_at_least_twice_the_round_and_holds_the_precheck() {
+    let r = report(&fixture("judgement"));
+    assert_reported(&r, "content/da/quizzes/pool.toml:5", &["round = 2", "at least 4", "has 3"]);
+    assert_reported(&r, "content/da/quizzes/pool.toml:6", &["precheck = 4"]);
+}
+
+#[test]
+fn answers_guessable_by_their_length_are_refused_per_language() {
+    let compiled = fixture("judgement");
+    let r = report(&compiled);
+    assert_reported(&r, "content/da:1", &["6 of 7", "85 %", "at most 40 %", "quizzes/pool.toml 3/3"]);
+    assert_reported(&r, "content/en:1", &["6 of 7"]);
+    let (_, g) = compiled.guessability[0];
+    assert_eq!((g.longest_right, g.counted), (6, 7));
+}
+
+#[test]
+fn the_new_fields_reach_the_compiled_model() {
+    let compiled = fixture("judgement");
+    let da = &compiled.courses[0];
+    let s = &da.scenarios.get("silent");
+    // The scenario has problems, so it is not in the course; read the JSON the
+    // compiler would have written from its model instead: the quiz has problems
+    // too. So check the fixture's catalog carries the pre-check size.
+    assert!(s.is_none());
+    let pool = da.catalog.modules[0].items.iter().find(|i| i.id == "pool").unwrap();
+    assert_eq!(pool.precheck, 4);
+}
+
+/// The storyboard holds every item of the course, every step, choice,
+/// consequence, ending, question, option and segment, and prints.
+#[test]
+fn the_storyboard_holds_the_whole_course_and_prints() {
+    let compiled = compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    for course in &compiled.courses {
+        let html = kend_tegnene::views::storyboard::render(course);
+        assert!(html.starts_with("<!doctype html><html lang=\"") && html.ends_with("</body></html>"));
+        assert!(html.contains("@media print") && html.contains("@page") && html.contains("break-before:page"));
+        assert!(!html.contains("<script") && !html.contains("<link"), "self-contained, nothing to fetch");
+        for item in course.catalog.modules.iter().flat_map(|m| &m.items) {
+            assert!(html.contains(&format!("id=\"{}-{}\"", item.kind.folder(), item.id)), "{}", item.id);
+        }
+        for l in course.lessons.values() {
+            assert!(html.contains(&l.html), "lesson {}", l.id);
+        }
+        for s in course.scenarios.values() {
+            for st in &s.steps {
+                assert!(html.contains(&st.text), "{} {}", s.id, st.id);
+                for c in &st.choices {
+                    for part in [&c.text, &c.feedback, &c.consequence, &format!("&#39;{}&#39;", c.next)] {
+                        assert!(html.contains(part.as_str()), "{} {}: {part}", s.id, st.id);
+                    }
+                }
+            }
+            for e in &s.endings {
+                assert!(html.contains(&e.text), "{} {}", s.id, e.id);
+            }
+        }
+        for q in course.quizzes.values() {
+            for x in &q.questions {
+                assert!(html.contains(&x.prompt) && html.contains(&x.explanation), "{} {}", q.id, x.id);
+                for o in &x.options {
+                    assert!(html.contains(&o.text) && html.contains(&o.feedback), "{} {}", q.id, x.id);
+                }
+                for s in &x.segments {
+                    assert!(html.contains(&s.text) && html.contains(&s.feedback), "{} {}", q.id, x.id);
+                }
+                for t in &x.tags {
+                    assert!(html.contains(t.as_str()));
+                }
+            }
+        }
+    }
+    assert_eq!(compiled.courses.len(), 2);
 }

@@ -94,12 +94,18 @@ fn time() -> impl Strategy<Value = u64> {
 
 fn attempt() -> impl Strategy<Value = Attempt> {
     (time(), vec(0usize..3, 0..3), select(vec!["good", "bad"]), prop_oneof![0u8..=100, any::<u8>()]).prop_map(
-        |(finished_at, choices, ending, percent)| Attempt { finished_at, choices, ending: ending.into(), percent },
+        |(finished_at, choices, ending, percent)| Attempt {
+            finished_at,
+            choices,
+            ending: ending.into(),
+            percent,
+            seed: finished_at / 2,
+        },
     )
 }
 
 fn current() -> impl Strategy<Value = Current> {
-    (time(), vec(0usize..3, 0..3)).prop_map(|(updated_at, choices)| Current { updated_at, choices })
+    (time(), vec(0usize..3, 0..3), time()).prop_map(|(updated_at, choices, seed)| Current { updated_at, choices, seed })
 }
 
 fn scenario() -> impl Strategy<Value = ScenarioRecord> {
@@ -108,11 +114,9 @@ fn scenario() -> impl Strategy<Value = ScenarioRecord> {
 }
 
 fn quiz_current() -> impl Strategy<Value = QuizCurrent> {
-    (time(), vec(id(), 0..4), any::<bool>()).prop_map(|(updated_at, answered, retry)| QuizCurrent {
-        updated_at,
-        answered,
-        retry,
-    })
+    (time(), vec(id(), 0..4), any::<bool>(), time(), vec(id(), 0..3), any::<bool>()).prop_map(
+        |(updated_at, answered, retry, seed, drawn, pre)| QuizCurrent { updated_at, answered, retry, seed, drawn, pre },
+    )
 }
 
 fn quiz() -> impl Strategy<Value = QuizRecord> {

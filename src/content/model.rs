@@ -46,6 +46,8 @@ pub struct Item {
     pub kind: ItemKind,
     pub title: String,
     pub minutes: u32,
+    /// Quizzes: how many questions the module's pre-check draws (0: none).
+    pub precheck: u32,
     /// Set when the file could not be compiled: the message names the file
     /// and line, and the app shows it in place of the item.
     pub error: Option<String>,
@@ -129,9 +131,8 @@ pub struct Lesson {
     pub tags: Vec<String>,
     /// Rendered HTML; raw HTML in the source is refused by the compiler.
     pub html: String,
-    /// The sources as HTML list items, written by the compiler with
-    /// `views::lesson::sources_html` (escaped: sources are plain text).
-    pub sources: String,
+    /// Plain text; `views::lesson` writes them as a list.
+    pub sources: Vec<Source>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
@@ -163,6 +164,9 @@ pub struct Step {
     pub id: String,
     pub text: String,
     pub choices: Vec<Choice>,
+    /// Two choices are defensible for different reasons (two may be best):
+    /// the step says so, and each one's feedback names its gain and risk.
+    pub dilemma: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
@@ -175,6 +179,11 @@ pub struct Choice {
     pub tags: Vec<String>,
     /// Where the point is taught: `/lesson/<id>#<section>`.
     pub learn_more: Option<String>,
+    /// Rendered HTML, empty for none: what this choice cost, shown after
+    /// its feedback and before the next step, and again in the result.
+    pub consequence: String,
+    /// Kept last when the choices are shuffled.
+    pub pin_last: bool,
 }
 
 /// How good a choice is. Drives the score and the replay.
@@ -235,7 +244,13 @@ pub struct Quiz {
     pub tags: Vec<String>,
     /// Rendered HTML.
     pub intro: String,
+    /// The pool: every question of the quiz.
     pub questions: Vec<Question>,
+    /// Questions drawn per round from the pool (the content check holds the
+    /// pool at least twice as large); 0 asks every question.
+    pub round: u32,
+    /// Questions drawn for the module's pre-check; 0: no pre-check.
+    pub precheck: u32,
 }
 
 impl Quiz {
@@ -305,7 +320,7 @@ pub struct Question {
     /// Single and multiple: the options. True-false: exactly two options
     /// made by the compiler, "true" first, then "false", with `correct` set.
     /// Order: the steps, in the correct order (present them shuffled, see
-    /// [`crate::quiz::grade::presented_order`]). Spot: empty.
+    /// [`crate::quiz::shuffle::presented_order`], by the round's seed). Spot: empty.
     pub options: Vec<AnswerOption>,
     /// Spot only: the case text in pieces, shown one after the other.
     pub segments: Vec<Segment>,
@@ -318,6 +333,8 @@ pub struct AnswerOption {
     pub correct: bool,
     /// Rendered HTML; may be empty for order steps and true-false options.
     pub feedback: String,
+    /// Kept last when the options are shuffled (e.g. "none of these").
+    pub pin_last: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]

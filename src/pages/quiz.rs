@@ -37,6 +37,8 @@ enum Screen {
         last: bool,
     },
     Result,
+    /// The end of the pre-check, with its score.
+    PreResult(u8),
 }
 
 /// The learner's answer as the form holds it; `Err` names what is missing.
@@ -93,11 +95,20 @@ fn quiz_view(q: Quiz) -> impl IntoView {
     let screen = RwSignal::new(Screen::Current);
     // The score of the round just finished, shown on the result.
     let finished = RwSignal::new(None::<u8>);
+    // The module's first item: where the pre-check sends the learner.
+    let module_start = ctx.catalog.get_untracked().and_then(Result::ok).and_then(|c| {
+        let m = c.modules.iter().find(|m| m.items.iter().any(|i| i.id == id))?;
+        m.items.first().map(|i| (super::item_href(i), i.title.clone()))
+    });
 
     let start = {
         let id = id.clone();
-        move |retry: bool| {
-            ctx.progress.update(|p| p.start_round(&id, retry, now()));
+        move |retry: bool, pre: bool| {
+            ctx.progress.update(|p| {
+                let t = now();
+                let drawn = if retry { vec![] } else { q.with_value(|q| views::draw_round(q, p, pre, t)) };
+                p.start_drawn(&id, drawn, retry, pre, t)
+            });
             finished.set(None);
             screen.set(Screen::Current);
             request_animation_frame(|| focus_id("question-title"));
@@ -151,13 +162,14 @@ fn quiz_view(q: Quiz) -> impl IntoView {
             }
             // Scored on each question's latest answer, so a round resumed
             // after a reload, or a retry of the missed ones, counts them all.
-            let mut percent = 0;
+            let (mut percent, mut pre) = (0, false);
             ctx.progress.update(|p| {
                 percent = q.with_value(|q| views::percent_right(q, p));
+                pre = p.quiz(&id).and_then(|r| r.current.as_ref()).is_some_and(|c| c.pre);
                 p.finish_round(&id, percent, now());
             });
             finished.set(Some(percent));
-            screen.set(Screen::Result);
+            screen.set(if pre { Screen::PreResult(percent) } else { Screen::Result });
             request_animation_frame(|| focus_id("result-title"));
         }
     };
@@ -169,8 +181,9 @@ fn quiz_view(q: Quiz) -> impl IntoView {
                 return;
             };
             match act.as_str() {
-                "start" | "restart" => start(false),
-                "retry" => start(true),
+                "start" | "restart" => start(false, false),
+                "retry" => start(true, false),
+                "pre" => start(false, true),
                 "next" => next(),
                 "up" => move_step(&el, true),
                 "down" => move_step(&el, false),
@@ -199,19 +212,25 @@ fn quiz_view(q: Quiz) -> impl IntoView {
         let ui = ctx.ui();
         let t = now();
         ctx.progress.with(|p| {
+            let rec = p.quiz(&id);
+            let seed = rec.and_then(|r| r.current.as_ref()).map_or(0, |c| c.seed);
             q.with_value(|q| match screen.get() {
                 Screen::Feedback { question, graded, last } => {
-                    views::feedback(ui, &q.questions[question], &graded, last)
+                    views::feedback(ui, &q.questions[question], &graded, last, seed)
+                }
+                Screen::PreResult(percent) => {
+                    let next = module_start.as_ref().map(|(h, t)| (h.as_str(), t.as_str()));
+                    views::pre_result(ui, percent, next)
                 }
                 Screen::Result => views::result(ui, q, p, finished.get(), t),
                 Screen::Current => match views::remaining(q, p, t) {
                     Some(rest) if !rest.is_empty() => {
                         // Numbered within the round (a retry round starts at 1).
-                        let asked = p.quiz(&q.id).and_then(|r| r.current.as_ref()).map_or(0, |c| c.answered.len());
-                        views::question(ui, &q.questions[rest[0]], asked + 1)
+                        let asked = rec.and_then(|r| r.current.as_ref()).map_or(0, |c| c.answered.len());
+                        views::question(ui, &q.questions[rest[0]], asked + 1, seed)
                     }
-                    _ if p.quiz(&q.id).is_some_and(|r| r.rounds > 0) => views::result(ui, q, p, None, t),
-                    _ => views::intro(ui, q),
+                    _ if rec.is_some_and(|r| r.rounds > 0) => views::result(ui, q, p, None, t),
+                    _ => views::intro(ui, q, q.precheck > 0 && p.pre_answers(&id).is_empty()),
                 },
             })
         })

@@ -47,14 +47,17 @@ fn scenario_view(s: Scenario) -> impl IntoView {
     if s.with_value(|s| logic::position(s, &choices.get_untracked()).is_err()) {
         ctx.progress.update(|p| p.restart(&id));
     }
-    let finished_before = ctx.progress.with_untracked(|p| p.scenario(&id).is_some_and(|r| !r.attempts.is_empty()));
-    let phase = RwSignal::new(Phase::on_arrival(&choices.get_untracked(), finished_before));
+    let (started, finished_before) = ctx.progress.with_untracked(|p| {
+        let r = p.scenario(&id);
+        (r.is_some_and(|r| r.current.is_some()), r.is_some_and(|r| !r.attempts.is_empty()))
+    });
+    let phase = RwSignal::new(Phase::on_arrival(started, finished_before));
     let revealed = RwSignal::new(None::<Revealed>);
 
     let start = {
         let id = id.clone();
         move || {
-            ctx.progress.update(|p| p.restart(&id));
+            ctx.progress.update(|p| p.begin(&id, now()));
             revealed.set(None);
             phase.set(Phase::Playing);
             focus_later("step-title");
@@ -155,7 +158,8 @@ fn scenario_view(s: Scenario) -> impl IntoView {
             }
             Phase::Playing => {
                 let path = choices.get();
-                s.with_value(|s| views::playing(ui, s, &path))
+                let seed = ctx.progress.with_untracked(|p| s.with_value(|s| p.current_seed(&s.id)));
+                s.with_value(|s| views::playing(ui, s, &path, seed))
             }
         }
     };

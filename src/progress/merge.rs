@@ -26,8 +26,9 @@ impl Progress {
     /// - **Quizzes**: `best`, `rounds` and `last_finished_at` are each the
     ///   higher. `current` is the greater by the derived order of
     ///   [`QuizCurrent`](super::QuizCurrent) (`updated_at`, answered,
-    ///   retry), but none when a round finished at or after its
-    ///   `updated_at`.
+    ///   retry, seed, drawn, pre), but none when a round finished at or
+    ///   after its `updated_at`. (The pre-check's answers are items, see
+    ///   [`pre_prefix`](super::pre_prefix).)
     /// - **Items**: `answered` and `correct` are each the higher (counts
     ///   from two tabs cannot be told apart from the same answers counted
     ///   twice, so they are not added up). `last` and `review` are taken
@@ -83,7 +84,15 @@ fn merge_scenario(a: Option<&ScenarioRecord>, b: Option<&ScenarioRecord>) -> Sce
     let sides: Vec<&ScenarioRecord> = a.into_iter().chain(b).collect();
     let mut attempts: Vec<Attempt> = sides.iter().flat_map(|r| r.attempts.iter().cloned()).collect();
     let best = sides.iter().map(|r| r.best).chain(attempts.iter().map(|t| Some(t.percent))).max().flatten();
-    attempts.sort();
+    // Insertion sort: the lists are short (kept attempts from two sides),
+    // and the app then carries no general sort (about 3 KB of wasm).
+    for i in 1..attempts.len() {
+        let mut j = i;
+        while j > 0 && attempts[j - 1] > attempts[j] {
+            attempts.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     attempts.dedup();
     if attempts.len() > KEPT_ATTEMPTS {
         attempts.drain(..attempts.len() - KEPT_ATTEMPTS);
@@ -202,7 +211,7 @@ mod tests {
         a.choose("s", 0, 30);
         b.choose("s", 2, 20);
         let m = a.merge(&b);
-        assert_eq!(m.scenario("s").unwrap().current, Some(Current { updated_at: 30, choices: vec![0] }));
+        assert_eq!(m.scenario("s").unwrap().current, Some(Current { updated_at: 30, choices: vec![0], seed: 30 }));
         laws(&a, &b);
     }
 
@@ -232,7 +241,10 @@ mod tests {
         let mut c = stale.clone();
         c.start_round("q", true, 12);
         let m = c.merge(&a);
-        assert_eq!(m.quiz("q").unwrap().current, Some(QuizCurrent { updated_at: 12, answered: vec![], retry: true }));
+        assert_eq!(
+            m.quiz("q").unwrap().current,
+            Some(QuizCurrent { updated_at: 12, answered: vec![], retry: true, seed: 12, drawn: vec![], pre: false })
+        );
         laws(&a, &stale);
         laws(&a, &c);
     }
@@ -263,13 +275,13 @@ mod tests {
     #[test]
     fn normalizing_sorts_dedups_and_lifts_best() {
         let mut p = Progress::default();
-        let t = |at, percent| Attempt { finished_at: at, choices: vec![], ending: "e".into(), percent };
+        let t = |at, percent| Attempt { finished_at: at, choices: vec![], ending: "e".into(), percent, seed: 0 };
         p.scenarios.insert(
             "s".into(),
             ScenarioRecord {
                 best: None,
                 attempts: vec![t(5, 10), t(1, 70), t(5, 10)],
-                current: Some(Current { updated_at: 5, choices: vec![] }),
+                current: Some(Current { updated_at: 5, choices: vec![], seed: 0 }),
             },
         );
         let n = p.normalized();

@@ -14,13 +14,47 @@ use super::{DecodeError, Progress, CURRENT_VERSION};
 const FIRST_VERSION: u32 = 1;
 
 /// `STEPS[i]` turns version `FIRST_VERSION + i` into the next version.
-const STEPS: [fn(&mut Object); (CURRENT_VERSION - FIRST_VERSION) as usize] = [v1_to_v2];
+const STEPS: [fn(&mut Object); (CURRENT_VERSION - FIRST_VERSION) as usize] = [v1_to_v2, v2_to_v3];
 
 /// Version 2 added quiz rounds and per-question records; version 1
 /// progress has none of either.
 fn v1_to_v2(o: &mut Object) {
     o.entry("quizzes".to_string()).or_insert_with(|| Value::Object(Object::new()));
     o.entry("items".to_string()).or_insert_with(|| Value::Object(Object::new()));
+}
+
+/// Version 3 added shuffle seeds, drawn rounds and the pre-check (whose
+/// answers are items under their own keys, so need nothing here). Seed 0
+/// shows the authored order, which is what version 2 attempts saw; an empty
+/// `drawn` asks every question, as version 2 rounds did. Anything that is
+/// not an object is left alone for the final read to refuse.
+fn v2_to_v3(o: &mut Object) {
+    let zero = || Value::Number(Number::U64(0));
+    if let Some(Value::Object(scenarios)) = o.get_mut("scenarios") {
+        for record in scenarios.values_mut() {
+            let Value::Object(record) = record else { continue };
+            if let Some(Value::Object(current)) = record.get_mut("current") {
+                current.entry("seed".to_string()).or_insert_with(zero);
+            }
+            if let Some(Value::Array(attempts)) = record.get_mut("attempts") {
+                for attempt in attempts {
+                    if let Value::Object(attempt) = attempt {
+                        attempt.entry("seed".to_string()).or_insert_with(zero);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(Value::Object(quizzes)) = o.get_mut("quizzes") {
+        for record in quizzes.values_mut() {
+            let Value::Object(record) = record else { continue };
+            if let Some(Value::Object(current)) = record.get_mut("current") {
+                current.entry("seed".to_string()).or_insert_with(zero);
+                current.entry("drawn".to_string()).or_insert_with(|| Value::Array(Default::default()));
+                current.entry("pre".to_string()).or_insert(Value::Bool(false));
+            }
+        }
+    }
 }
 
 fn corrupt(reason: &str) -> DecodeError {
@@ -101,8 +135,20 @@ mod tests {
     }
 
     #[test]
+    fn v2_gains_seeds_draws_and_an_empty_precheck() {
+        let v2 = r#"{"version":2,"lessons":{},"scenarios":{"s":{"best":50,"attempts":[{"finished_at":2,"choices":[1],"ending":"e","percent":50}],"current":{"updated_at":3,"choices":[0]}}},"quizzes":{"q":{"best":null,"rounds":0,"last_finished_at":null,"current":{"updated_at":4,"answered":["a"],"retry":false}}},"items":{}}"#;
+        let p = decode(v2).unwrap();
+        let s = p.scenario("s").unwrap();
+        assert_eq!((s.attempts[0].seed, s.current.as_ref().unwrap().seed), (0, 0));
+        let q = p.quiz("q").unwrap();
+        let cur = q.current.as_ref().unwrap();
+        assert_eq!((cur.seed, cur.drawn.len(), cur.pre), (0, 0, false));
+        assert_eq!(cur.answered, vec!["a".to_string()]);
+    }
+
+    #[test]
     fn huge_future_version_is_future() {
-        assert_eq!(decode("{\"version\":3}"), Err(DecodeError::Future(3)));
+        assert_eq!(decode("{\"version\":4}"), Err(DecodeError::Future(4)));
         assert_eq!(decode("{\"version\":18446744073709551615}"), Err(DecodeError::Future(u32::MAX)));
     }
 }

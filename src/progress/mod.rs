@@ -31,7 +31,10 @@ pub use transfer::{export, parse_import, preview, ImportError, ImportPreview, EX
 /// History:
 /// - 1: lessons read and scenario attempts.
 /// - 2: adds `quizzes` (rounds per quiz) and `items` (per question).
-pub const CURRENT_VERSION: u32 = 2;
+/// - 3: adds the shuffle `seed` to scenario attempts and quiz rounds, the
+///   questions `drawn` for a round from the pool, the pre-check (`pre` on
+///   a round, and the pre-check's answers in `QuizRecord::pre`).
+pub const CURRENT_VERSION: u32 = 3;
 
 /// How many finished attempts are kept per scenario (the newest).
 pub const KEPT_ATTEMPTS: usize = 10;
@@ -83,12 +86,18 @@ pub struct Attempt {
     pub choices: Vec<usize>,
     pub ending: String,
     pub percent: u8,
+    /// The shuffle seed of the attempt, so the replay shows the choices in
+    /// the order the learner saw them (0: the authored order).
+    pub seed: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Current {
     pub updated_at: u64,
     pub choices: Vec<usize>,
+    /// Orders the choices of every step of this attempt
+    /// (`quiz::shuffle::shown_order`); set when the attempt starts.
+    pub seed: u64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
@@ -111,6 +120,13 @@ pub struct QuizCurrent {
     pub answered: Vec<String>,
     /// A round of only the questions missed before.
     pub retry: bool,
+    /// Orders the options of every question of the round.
+    pub seed: u64,
+    /// The question ids drawn for this round from the pool, in the order
+    /// asked; empty: every question, in the quiz's order.
+    pub drawn: Vec<String>,
+    /// The module's pre-check rather than a round.
+    pub pre: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, miniserde::Serialize, miniserde::Deserialize)]
@@ -139,6 +155,15 @@ pub struct LastAnswer {
 /// The key of a question in [`Progress::items`]: `"<quiz id>/<question id>"`.
 pub fn item_key(quiz: &str, question: &str) -> String {
     format!("{quiz}/{question}")
+}
+
+/// The start of the keys in [`Progress::items`] that hold a quiz's
+/// pre-check answers: `"<quiz id>/pre:"`, then the question id (`:` is in
+/// no id). Kept apart from the question's own record: they measure what
+/// the learner knew before the lessons, and neither count in the score nor
+/// enter the review queue (their `review` is always `None`).
+pub fn pre_prefix(quiz: &str) -> String {
+    format!("{quiz}/pre:")
 }
 
 /// Why stored progress could not be used.
@@ -195,10 +220,22 @@ impl Progress {
         self.scenarios.get(id).and_then(|r| r.current.as_ref()).map_or(&[], |c| &c.choices)
     }
 
+    /// Start a new attempt, replacing any in progress; `now` seeds the order
+    /// its choices are shown in.
+    pub fn begin(&mut self, id: &str, now: u64) {
+        let rec = self.scenarios.entry(id.to_string()).or_default();
+        rec.current = Some(Current { updated_at: now, choices: vec![], seed: now });
+    }
+
+    /// The shuffle seed of the attempt in progress (0 if none).
+    pub fn current_seed(&self, id: &str) -> u64 {
+        self.scenarios.get(id).and_then(|r| r.current.as_ref()).map_or(0, |c| c.seed)
+    }
+
     /// Record one more choice in the attempt in progress.
     pub fn choose(&mut self, id: &str, choice: usize, now: u64) {
         let rec = self.scenarios.entry(id.to_string()).or_default();
-        let current = rec.current.get_or_insert(Current { updated_at: now, choices: vec![] });
+        let current = rec.current.get_or_insert(Current { updated_at: now, choices: vec![], seed: now });
         current.choices.push(choice);
         current.updated_at = now;
     }
@@ -213,8 +250,8 @@ impl Progress {
     /// Close the attempt in progress as finished with this result.
     pub fn finish(&mut self, id: &str, ending: &str, percent: u8, now: u64) {
         let rec = self.scenarios.entry(id.to_string()).or_default();
-        let choices = rec.current.take().map(|c| c.choices).unwrap_or_default();
-        rec.attempts.push(Attempt { finished_at: now, choices, ending: ending.to_string(), percent });
+        let (choices, seed) = rec.current.take().map(|c| (c.choices, c.seed)).unwrap_or_default();
+        rec.attempts.push(Attempt { finished_at: now, choices, ending: ending.to_string(), percent, seed });
         rec.best = rec.best.max(Some(percent));
         if rec.attempts.len() > KEPT_ATTEMPTS {
             rec.attempts.drain(..rec.attempts.len() - KEPT_ATTEMPTS);
@@ -233,32 +270,59 @@ impl Progress {
     /// Record an answer to a question: counts it, keeps it as the last
     /// answer, sets the question's place in the review queue (`None` takes
     /// it out), and adds the question to the quiz's round in progress,
-    /// starting an ordinary (not retry) round if there is none.
+    /// starting an ordinary (not retry) round if there is none. In a
+    /// pre-check the answer is kept in [`QuizRecord::pre`] only.
     pub fn record_answer(&mut self, quiz: &str, question: &str, answer: LastAnswer, review: Option<Review>) {
         let at = answer.at;
-        let item = self.items.entry(item_key(quiz, question)).or_default();
+        let pre = self.quizzes.get(quiz).and_then(|r| r.current.as_ref()).is_some_and(|c| c.pre);
+        let key = if pre { format!("{}{question}", pre_prefix(quiz)) } else { item_key(quiz, question) };
+        let item = self.items.entry(key).or_default();
         item.answered = item.answered.saturating_add(1);
         if answer.correct {
             item.correct = item.correct.saturating_add(1);
         }
         item.last = Some(answer);
-        item.review = review;
+        item.review = if pre { None } else { review };
         let rec = self.quizzes.entry(quiz.to_string()).or_default();
-        let current = rec.current.get_or_insert(QuizCurrent { updated_at: at, answered: vec![], retry: false });
+        let current = rec.current.get_or_insert(QuizCurrent {
+            updated_at: at,
+            answered: vec![],
+            retry: false,
+            seed: at,
+            drawn: vec![],
+            pre: false,
+        });
         current.answered.push(question.to_string());
         current.updated_at = at;
     }
 
     /// Start a new round of a quiz, replacing any round in progress.
     pub fn start_round(&mut self, quiz: &str, retry: bool, now: u64) {
-        let rec = self.quizzes.entry(quiz.to_string()).or_default();
-        rec.current = Some(QuizCurrent { updated_at: now, answered: vec![], retry });
+        self.start_drawn(quiz, vec![], retry, false, now);
     }
 
-    /// Close the round in progress as finished with this score.
+    /// Start a round of the questions `drawn` from the pool (empty: all),
+    /// or with `pre`, the module's pre-check (offered once: a question
+    /// answered again in it keeps its newer answer), replacing any round in
+    /// progress.
+    pub fn start_drawn(&mut self, quiz: &str, drawn: Vec<String>, retry: bool, pre: bool, now: u64) {
+        let rec = self.quizzes.entry(quiz.to_string()).or_default();
+        rec.current = Some(QuizCurrent { updated_at: now, answered: vec![], retry, seed: now, drawn, pre });
+    }
+
+    /// The pre-check's answers to a quiz (empty if it was not taken).
+    pub fn pre_answers(&self, quiz: &str) -> Vec<&LastAnswer> {
+        let prefix = pre_prefix(quiz);
+        self.items.iter().filter(|(k, _)| k.starts_with(&prefix)).filter_map(|(_, r)| r.last.as_ref()).collect()
+    }
+
+    /// Close the round in progress as finished with this score. A
+    /// pre-check is closed without counting as a round.
     pub fn finish_round(&mut self, quiz: &str, percent: u8, now: u64) {
         let rec = self.quizzes.entry(quiz.to_string()).or_default();
-        rec.current = None;
+        if rec.current.take().is_some_and(|c| c.pre) {
+            return;
+        }
         rec.rounds = rec.rounds.saturating_add(1);
         rec.best = rec.best.max(Some(percent));
         rec.last_finished_at = Some(now);
@@ -317,7 +381,7 @@ mod tests {
     #[test]
     fn encoding_always_writes_the_current_version() {
         let p = Progress { version: 1, ..Progress::default() };
-        assert!(p.encode().contains("\"version\":2"));
+        assert!(p.encode().contains("\"version\":3"));
         assert_eq!(Progress::decode(&p.encode()).unwrap().version, CURRENT_VERSION);
     }
 
@@ -398,7 +462,14 @@ mod tests {
         let cur = p.quiz("basics").unwrap().current.clone().unwrap();
         assert_eq!(
             cur,
-            QuizCurrent { updated_at: 30, answered: vec!["q1".into(), "q2".into(), "q1".into()], retry: false }
+            QuizCurrent {
+                updated_at: 30,
+                answered: vec!["q1".into(), "q2".into(), "q1".into()],
+                retry: false,
+                seed: 10,
+                drawn: vec![],
+                pre: false
+            }
         );
         assert_eq!(p.quiz("basics").unwrap().rounds, 0);
     }
@@ -420,11 +491,21 @@ mod tests {
         p.start_round("basics", true, 20);
         assert_eq!(
             p.quiz("basics").unwrap().current,
-            Some(QuizCurrent { updated_at: 20, answered: vec![], retry: true })
+            Some(QuizCurrent { updated_at: 20, answered: vec![], retry: true, seed: 20, drawn: vec![], pre: false })
         );
         p.record_answer("basics", "q2", answer(30, true), None);
         let cur = p.quiz("basics").unwrap().current.clone().unwrap();
-        assert_eq!(cur, QuizCurrent { updated_at: 30, answered: vec!["q2".into()], retry: true });
+        assert_eq!(
+            cur,
+            QuizCurrent {
+                updated_at: 30,
+                answered: vec!["q2".into()],
+                retry: true,
+                seed: 20,
+                drawn: vec![],
+                pre: false
+            }
+        );
         // Answers of the earlier round stay counted.
         assert_eq!(p.item("basics", "q1").unwrap().answered, 1);
     }
@@ -485,14 +566,15 @@ mod tests {
         assert!(matches!(Progress::decode("{\"lessons\":{}}"), Err(DecodeError::Corrupt(_))));
         assert!(matches!(Progress::decode("{\"version\":1,\"lessons\":7}"), Err(DecodeError::Corrupt(_))));
         assert!(matches!(Progress::decode("{\"version\":2,\"lessons\":7}"), Err(DecodeError::Corrupt(_))));
+        assert!(matches!(Progress::decode("{\"version\":3,\"lessons\":7}"), Err(DecodeError::Corrupt(_))));
         assert_eq!(Progress::decode("{\"version\":99}"), Err(DecodeError::Future(99)));
     }
 
     #[test]
     fn decode_errors_read_as_english() {
         assert_eq!(
-            DecodeError::Future(3).to_string(),
-            "saved progress is from a newer version of the course (version 3)"
+            DecodeError::Future(4).to_string(),
+            "saved progress is from a newer version of the course (version 4)"
         );
         assert!(DecodeError::Corrupt("not valid JSON".into()).to_string().contains("not valid JSON"));
     }
@@ -516,6 +598,61 @@ mod tests {
         assert_eq!(p.quiz("signs-basics").unwrap().best, Some(80));
         assert_eq!(p.item("signs-basics", "passport-held").unwrap().answered, 2);
         assert_eq!(p.review_count(), 1);
+    }
+
+    #[test]
+    fn version_3_fixture_loads() {
+        let raw = include_str!("../../tests/fixtures/progress/v3.json");
+        let p = Progress::decode(raw).unwrap();
+        let s = p.scenario("er-night-shift").unwrap();
+        assert_eq!(s.current.as_ref().unwrap().seed, 1_733_000_000_500);
+        assert_eq!(s.attempts[0].seed, 1_733_000_000_000);
+        let q = p.quiz("signs-basics").unwrap();
+        let cur = q.current.as_ref().unwrap();
+        assert_eq!((cur.drawn.len(), cur.pre, cur.retry), (2, false, true));
+        let pre = p.pre_answers("police-check");
+        assert_eq!((pre.len(), pre.iter().filter(|a| a.correct).count()), (2, 1));
+        assert_eq!(p.review_count(), 1, "pre-check answers are never in review");
+    }
+
+    #[test]
+    fn a_precheck_keeps_its_answers_apart_and_is_not_a_round() {
+        let mut p = Progress::default();
+        p.start_drawn("basics", vec!["q1".into(), "q2".into()], false, true, 10);
+        p.record_answer("basics", "q1", answer(11, false), due(99));
+        let rec = p.quiz("basics").unwrap();
+        assert!(!p.pre_answers("basics")[0].correct);
+        assert_eq!(rec.current.as_ref().unwrap().answered, vec!["q1".to_string()]);
+        assert!(p.item("basics", "q1").is_none(), "no record of its own from a pre-check");
+        assert_eq!(p.review_count(), 0, "nor a review");
+        p.finish_round("basics", 0, 12);
+        let rec = p.quiz("basics").unwrap();
+        assert_eq!((rec.rounds, rec.best, rec.current.is_none(), p.pre_answers("basics").len()), (0, None, true, 1));
+        // A real round afterwards counts as usual.
+        p.start_drawn("basics", vec!["q2".into()], false, false, 20);
+        p.record_answer("basics", "q2", answer(21, true), None);
+        assert_eq!(p.item("basics", "q2").unwrap().correct, 1);
+        assert_eq!(p.pre_answers("basics").len(), 1);
+        assert!(p.pre_answers("basic").is_empty() && p.pre_answers("basicsx").is_empty());
+    }
+
+    #[test]
+    fn a_begun_attempt_keeps_its_seed() {
+        let mut p = Progress::default();
+        p.begin("s", 40);
+        p.choose("s", 1, 50);
+        assert_eq!(p.current_seed("s"), 40);
+        p.finish("s", "end", 100, 60);
+        assert_eq!((p.scenario("s").unwrap().attempts[0].seed, p.current_seed("s")), (40, 0));
+    }
+
+    #[test]
+    fn an_attempt_keeps_its_seed_into_the_replay() {
+        let mut p = Progress::default();
+        p.choose("s", 1, 77);
+        p.choose("s", 0, 80);
+        p.finish("s", "end", 50, 90);
+        assert_eq!(p.scenario("s").unwrap().attempts[0].seed, 77);
     }
 
     #[test]

@@ -151,7 +151,7 @@ mod tests {
         let text = export(&Progress::default(), 42);
         assert_eq!(
             text,
-            "{\"format\":\"kend-tegnene-progress\",\"exported_at\":42,\"progress\":{\"version\":2,\"lessons\":{},\"scenarios\":{},\"quizzes\":{},\"items\":{}}}"
+            "{\"format\":\"kend-tegnene-progress\",\"exported_at\":42,\"progress\":{\"version\":3,\"lessons\":{},\"scenarios\":{},\"quizzes\":{},\"items\":{}}}"
         );
     }
 

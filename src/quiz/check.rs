@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::content::{QuestionKind, Quiz, INDICATOR_TAGS};
+use crate::content::{Quality, QuestionKind, Quiz, Scenario, INDICATOR_TAGS};
 use crate::route::is_id;
 
 /// Fewest options for a single or multiple question.
@@ -47,6 +47,17 @@ pub enum QuizProblem {
     TooFewSegments(usize),
     /// Spot: no segment is a sign.
     NoSign,
+    /// The pool is smaller than twice the round (or the round is 0), so a
+    /// retake could not be a different test.
+    SmallPool {
+        round: u32,
+        pool: usize,
+    },
+    /// The pre-check asks for more questions than the pool has (or none).
+    LargePrecheck {
+        precheck: u32,
+        pool: usize,
+    },
 }
 
 impl fmt::Display for QuizIssue {
@@ -78,8 +89,95 @@ impl fmt::Display for QuizIssue {
                 write!(f, "has {n} [[question.segment]], a spot question needs at least {MIN_SEGMENTS}")
             }
             QuizProblem::NoSign => write!(f, "no [[question.segment]] has a sign = \"<indicator tag>\"; mark the pieces that are signs"),
+            QuizProblem::SmallPool { round, pool } => write!(
+                f,
+                "round = {round} needs a pool of at least {} questions (twice the round, so a retake is a different test); the file has {pool}",
+                2 * round
+            ),
+            QuizProblem::LargePrecheck { precheck, pool } => {
+                write!(f, "precheck = {precheck} must be between 1 and the {pool} questions of the pool")
+            }
         }
     }
+}
+
+/// How many steps and single-choice questions have their best or correct
+/// option as the longest: a learner who picks the longest text should not
+/// pass. The content check holds the share per language at
+/// [`MAX_GUESSABLE_PERCENT`] or below.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Guess {
+    pub longest_right: usize,
+    pub counted: usize,
+}
+
+impl Guess {
+    pub fn add(&mut self, other: Guess) {
+        self.longest_right += other.longest_right;
+        self.counted += other.counted;
+    }
+
+    pub fn percent(&self) -> usize {
+        self.longest_right * 100 / self.counted.max(1)
+    }
+
+    pub fn too_guessable(&self) -> bool {
+        self.longest_right * 100 > MAX_GUESSABLE_PERCENT * self.counted
+    }
+}
+
+/// The highest share of steps and single-choice questions, per language,
+/// whose longest option may be a right one.
+pub const MAX_GUESSABLE_PERCENT: usize = 40;
+
+/// The length of the text a learner reads: characters outside tags, an
+/// entity counting as one.
+pub fn plain_len(html: &str) -> usize {
+    let (mut n, mut in_tag, mut in_entity) = (0, false, false);
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            '&' => {
+                in_entity = true;
+                n += 1;
+            }
+            ';' if in_entity => in_entity = false,
+            _ if in_entity => {}
+            _ => n += 1,
+        }
+    }
+    n
+}
+
+/// Is a right option among the longest (ties count)? `options` gives each
+/// option's length and whether it is right.
+pub fn longest_is_right(options: impl IntoIterator<Item = (usize, bool)>) -> bool {
+    let options: Vec<(usize, bool)> = options.into_iter().collect();
+    let Some(max) = options.iter().map(|o| o.0).max() else { return false };
+    options.iter().any(|&(len, right)| len == max && right)
+}
+
+/// [`Guess`] over a quiz's single-choice questions.
+pub fn guess_count_quiz(quiz: &Quiz) -> Guess {
+    let mut g = Guess::default();
+    for q in quiz.questions.iter().filter(|q| q.kind == QuestionKind::Single) {
+        g.counted += 1;
+        g.longest_right += longest_is_right(q.options.iter().map(|o| (plain_len(&o.text), o.correct))) as usize;
+    }
+    g
+}
+
+/// [`Guess`] over a scenario's steps.
+pub fn guess_count_scenario(s: &Scenario) -> Guess {
+    let mut g = Guess::default();
+    for st in &s.steps {
+        g.counted += 1;
+        g.longest_right +=
+            longest_is_right(st.choices.iter().map(|c| (plain_len(&c.text), c.quality == Quality::Best))) as usize;
+    }
+    g
 }
 
 /// Every flaw in the quiz, in question order.
@@ -93,6 +191,13 @@ pub fn validate(quiz: &Quiz) -> Vec<QuizIssue> {
         if !INDICATOR_TAGS.contains(&t.as_str()) {
             issues.push(quiz_issue(QuizProblem::UnknownTag(t.clone())));
         }
+    }
+    let pool = quiz.questions.len();
+    if quiz.round > 0 && pool < 2 * quiz.round as usize {
+        issues.push(quiz_issue(QuizProblem::SmallPool { round: quiz.round, pool }));
+    }
+    if quiz.precheck as usize > pool {
+        issues.push(quiz_issue(QuizProblem::LargePrecheck { precheck: quiz.precheck, pool }));
     }
     let mut ids = BTreeSet::new();
     for (qi, q) in quiz.questions.iter().enumerate() {
@@ -160,7 +265,7 @@ mod tests {
     use crate::content::{AnswerOption, Question, Segment};
 
     fn opt(correct: bool) -> AnswerOption {
-        AnswerOption { text: "x".into(), correct, feedback: "y".into() }
+        AnswerOption { text: "x".into(), correct, feedback: "y".into(), pin_last: false }
     }
 
     fn seg(sign: Option<&str>) -> Segment {
@@ -187,6 +292,8 @@ mod tests {
             minutes: 5,
             tags: vec!["coercion".into()],
             intro: String::new(),
+            round: 0,
+            precheck: 0,
             questions: vec![
                 q("one", QuestionKind::Single, vec![opt(false), opt(true)], vec![]),
                 q("many", QuestionKind::Multiple, vec![opt(true), opt(true), opt(false)], vec![]),
@@ -204,6 +311,35 @@ mod tests {
     #[test]
     fn a_sound_quiz_has_no_issues() {
         assert_eq!(validate(&sound()), vec![]);
+    }
+
+    #[test]
+    fn the_pool_must_be_twice_the_round_and_hold_the_precheck() {
+        let mut quiz = sound();
+        quiz.round = 2;
+        quiz.precheck = 5;
+        assert_eq!(validate(&quiz), vec![]);
+        quiz.round = 3;
+        quiz.precheck = 6;
+        assert_eq!(
+            problems(&quiz),
+            vec![
+                (None, QuizProblem::SmallPool { round: 3, pool: 5 }),
+                (None, QuizProblem::LargePrecheck { precheck: 6, pool: 5 })
+            ]
+        );
+    }
+
+    #[test]
+    fn the_longest_option_is_found_with_ties() {
+        assert!(longest_is_right([(3, false), (5, true)]));
+        assert!(!longest_is_right([(7, false), (5, true)]));
+        assert!(longest_is_right([(5, false), (5, true)]), "a tie counts");
+        assert!(!longest_is_right(std::iter::empty()));
+        assert_eq!(plain_len("<em>a&amp;b</em> c"), 5);
+        let quiz = sound();
+        // Only single-choice questions count: "one" has two empty options, a tie.
+        assert_eq!(guess_count_quiz(&quiz), Guess { longest_right: 1, counted: 1 });
     }
 
     #[test]

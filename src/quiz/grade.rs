@@ -169,41 +169,13 @@ fn is_permutation(order: &[usize], n: usize) -> bool {
     true
 }
 
-/// The order in which to show the `n` steps of an order question: a
-/// shuffle seeded by the question id, so it is the same on every visit and
-/// in every language, and never the right order when `n > 1`.
-///
-/// The result lists option indices: show `options[result[0]]` first.
-pub fn presented_order(question_id: &str, n: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    // FNV-1a of the id seeds a SplitMix64 stream; all in u64, so wasm32 and
-    // native agree.
-    let mut state =
-        question_id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
-    let mut next = || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    };
-    for i in (1..n).rev() {
-        let j = (next() % (i as u64 + 1)) as usize;
-        order.swap(i, j);
-    }
-    if n > 1 && order.iter().enumerate().all(|(i, &o)| i == o) {
-        order.rotate_left(1);
-    }
-    order
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::{AnswerOption, Segment};
 
     fn opt(correct: bool) -> AnswerOption {
-        AnswerOption { text: String::new(), correct, feedback: String::new() }
+        AnswerOption { text: String::new(), correct, feedback: String::new(), pin_last: false }
     }
 
     fn question(kind: QuestionKind, options: Vec<AnswerOption>, segments: Vec<Segment>) -> Question {
@@ -383,30 +355,5 @@ mod tests {
                 let _ = grade(&q, &r);
             }
         }
-    }
-
-    #[test]
-    fn presented_order_is_a_stable_shuffle_never_the_identity() {
-        for n in 0..12 {
-            for id in ["a", "first-steps", "order-of-steps", "x1", ""] {
-                let o = presented_order(id, n);
-                let mut sorted = o.clone();
-                sorted.sort_unstable();
-                assert_eq!(sorted, (0..n).collect::<Vec<_>>(), "a permutation");
-                if n > 1 {
-                    assert!(o.iter().enumerate().any(|(i, &x)| i != x), "{id} {n}: {o:?}");
-                }
-                assert_eq!(o, presented_order(id, n), "deterministic");
-            }
-        }
-        // Different ids give different orders (for a reasonably long list).
-        assert_ne!(presented_order("steps-a", 6), presented_order("steps-b", 6));
-    }
-
-    #[test]
-    fn presented_order_is_graded_as_shown_back() {
-        let q = order(5);
-        let shown = presented_order("q", 5);
-        assert!(!grade(&q, &Response::Order(shown)).correct);
     }
 }

@@ -6,9 +6,12 @@
 pub mod check;
 pub mod confidence;
 pub mod grade;
+pub mod pool;
 pub mod review;
 pub mod scenario;
+pub mod shuffle;
 
 pub use confidence::{calibration, tag_scores, Confidence, LevelCount, TagCalibration, TagScore};
-pub use grade::{grade, presented_order, Graded, Mark, Response};
+pub use grade::{grade, Graded, Mark, Response};
 pub use review::{after_answer, is_due, Review};
+pub use shuffle::{presented_order, shown_order};

@@ -63,29 +63,42 @@ fn walk<'a>(s: &'a Scenario, choices: &[usize]) -> Result<(Vec<Decision>, Node<'
     Ok((decisions, at))
 }
 
-/// The result of a finished path.
+/// The result of a finished path, judged on the whole path: an ending never
+/// credits a choice the learner did not make.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub ending: String,
+    /// The worst of the ending's grade and every choice made: one harmful
+    /// choice makes a harmful attempt, however the case ended.
     pub grade: Quality,
     pub decisions: Vec<Decision>,
     /// 0-100: points earned over points possible on this path (best = 2,
-    /// acceptable = 1, harmful = 0 per decision), capped at 50 when the
-    /// ending is harmful, so a harmful ending never looks like a pass.
+    /// acceptable = 1, harmful = 0 for each decision, and for the ending by
+    /// its grade), capped at 50 when the attempt is harmful, so a harmful
+    /// choice never looks like a pass.
     pub percent: u8,
+}
+
+impl Outcome {
+    /// The decisions that were not the best, in the order made: each is
+    /// shown on the result with its cost.
+    pub fn costs(&self) -> impl Iterator<Item = &Decision> {
+        self.decisions.iter().filter(|d| d.quality != Quality::Best)
+    }
 }
 
 /// The outcome of `choices`, if they lead to an ending.
 pub fn outcome(s: &Scenario, choices: &[usize]) -> Result<Option<Outcome>, PathError> {
     let (decisions, at) = walk(s, choices)?;
     let Node::Ending(ending) = at else { return Ok(None) };
-    let points: u32 = decisions.iter().map(|d| d.quality.points()).sum();
-    let max = decisions.len() as u32 * Quality::Best.points();
-    let mut percent = if max == 0 { 100 } else { (points * 100 / max) as u8 };
-    if ending.grade == Quality::Harmful {
+    let grade = decisions.iter().map(|d| d.quality).fold(ending.grade, Ord::min);
+    let points: u32 = decisions.iter().map(|d| d.quality.points()).sum::<u32>() + ending.grade.points();
+    let max = (decisions.len() as u32 + 1) * Quality::Best.points();
+    let mut percent = (points * 100 / max) as u8;
+    if grade == Quality::Harmful {
         percent = percent.min(50);
     }
-    Ok(Some(Outcome { ending: ending.id.clone(), grade: ending.grade, decisions, percent }))
+    Ok(Some(Outcome { ending: ending.id.clone(), grade, decisions, percent }))
 }
 
 /// The recommended path: the best choice at every step (the first one where
@@ -146,7 +159,19 @@ pub enum GraphIssue {
     /// From this step no ending can be reached: the learner would loop forever.
     NeverEnds(String),
     NoBestEnding,
+    /// (step, choice index, target): a choice that is not best leads where
+    /// a best choice of its step leads, without a `consequence` to show
+    /// what it cost.
+    SilentChoice(String, usize, String),
+    /// (step, number of choices): not within [`CHOICES`].
+    ChoiceCount(String, usize),
+    /// (step, number of best choices): more than one without `dilemma`,
+    /// more than two with it.
+    SeveralBest(String, usize),
 }
+
+/// How many choices a step may have.
+pub const CHOICES: std::ops::RangeInclusive<usize> = 2..=5;
 
 impl std::fmt::Display for GraphIssue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -160,6 +185,18 @@ impl std::fmt::Display for GraphIssue {
             GraphIssue::Unreachable(id) => write!(f, "'{id}' cannot be reached from the start"),
             GraphIssue::NeverEnds(id) => write!(f, "from step '{id}' no ending can be reached"),
             GraphIssue::NoBestEnding => write!(f, "no ending has grade = \"best\""),
+            GraphIssue::SilentChoice(step, i, t) => write!(
+                f,
+                "choice {} of step '{step}' is not best but leads to '{t}' like a best choice: give it a consequence = \"\"\"…\"\"\" that shows what it cost, or lead it elsewhere",
+                i + 1
+            ),
+            GraphIssue::ChoiceCount(step, n) => {
+                write!(f, "step '{step}' has {n} choices; a step needs {} to {}", CHOICES.start(), CHOICES.end())
+            }
+            GraphIssue::SeveralBest(step, n) => write!(
+                f,
+                "step '{step}' has {n} best choices; one, or two in a step marked dilemma = true"
+            ),
         }
     }
 }
@@ -180,6 +217,20 @@ pub fn validate(s: &Scenario) -> Vec<GraphIssue> {
     for step in &s.steps {
         if step.choices.is_empty() {
             issues.push(GraphIssue::NoChoices(step.id.clone()));
+        } else if !CHOICES.contains(&step.choices.len()) {
+            issues.push(GraphIssue::ChoiceCount(step.id.clone(), step.choices.len()));
+        }
+        let best = step.choices.iter().filter(|c| c.quality == Quality::Best).count();
+        if best > if step.dilemma { 2 } else { 1 } {
+            issues.push(GraphIssue::SeveralBest(step.id.clone(), best));
+        }
+        for (i, c) in step.choices.iter().enumerate() {
+            let silent = c.quality != Quality::Best
+                && c.consequence.is_empty()
+                && step.choices.iter().any(|b| b.quality == Quality::Best && b.next == c.next);
+            if silent {
+                issues.push(GraphIssue::SilentChoice(step.id.clone(), i, c.next.clone()));
+            }
         }
         for (i, c) in step.choices.iter().enumerate() {
             if node(s, &c.next).is_none() {
@@ -268,11 +319,13 @@ mod tests {
             next: next.into(),
             tags: vec![],
             learn_more: None,
+            consequence: String::new(),
+            pin_last: false,
         }
     }
 
     fn step(id: &str, choices: Vec<Choice>) -> Step {
-        Step { id: id.into(), text: String::new(), choices }
+        Step { id: id.into(), text: String::new(), choices, dilemma: false }
     }
 
     fn ending(id: &str, grade: Quality) -> Ending {
@@ -323,10 +376,26 @@ mod tests {
         assert_eq!(outcome(&s, &[1]).unwrap(), None, "not finished yet");
         let best = outcome(&s, &[1, 1]).unwrap().unwrap();
         assert_eq!((best.percent, best.grade, best.ending.as_str()), (100, Quality::Best, "good"));
+        // best, acceptable, and an acceptable ending: 4 of 6.
         let ok = outcome(&s, &[1, 0]).unwrap().unwrap();
-        assert_eq!(ok.percent, 75);
+        assert_eq!((ok.percent, ok.grade), (66, Quality::Acceptable));
         let bad = outcome(&s, &[0]).unwrap().unwrap();
         assert_eq!((bad.percent, bad.grade), (0, Quality::Harmful));
+    }
+
+    #[test]
+    fn a_good_ending_never_credits_a_choice_not_made() {
+        let mut s = sample();
+        // An acceptable choice at b that still reaches the best ending.
+        s.steps[1].choices[0].next = "good".into();
+        let o = outcome(&s, &[1, 0]).unwrap().unwrap();
+        assert_eq!(o.ending, "good");
+        assert_eq!((o.grade, o.percent), (Quality::Acceptable, 83), "5 of 6, graded by the worst choice");
+        assert_eq!(o.costs().map(|d| (d.step.as_str(), d.choice)).collect::<Vec<_>>(), vec![("b", 0)]);
+        // A harmful choice on the way to the best ending caps the score.
+        s.steps[1].choices[0].quality = Quality::Harmful;
+        let o = outcome(&s, &[1, 0]).unwrap().unwrap();
+        assert_eq!((o.grade, o.percent), (Quality::Harmful, 50));
     }
 
     #[test]

@@ -68,7 +68,14 @@ mod tests {
     use crate::i18n::Lang;
 
     fn module() -> Module {
-        let item = |id: &str, kind| Item { id: id.into(), kind, title: format!("Part {id}"), minutes: 3, error: None };
+        let item = |id: &str, kind| Item {
+            id: id.into(),
+            kind,
+            title: format!("Part {id}"),
+            minutes: 3,
+            precheck: 0,
+            error: None,
+        };
         Module {
             id: "core".into(),
             title: "Core <module>".into(),

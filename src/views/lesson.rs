@@ -13,7 +13,10 @@ pub fn page(ui: &'static Ui, l: &Lesson, read: bool, next: Option<(&str, &str)>)
     h.text(&fill(ui.minutes, l.minutes)).text(" · ").text(&fill(ui.lesson_updated, &l.updated)).close("p");
     h.el_raw("div", &[("class", "prose")], &l.html);
     h.open("section", &[("class", "sources"), ("aria-labelledby", "sources-title")]);
-    h.el("h2", &[("id", "sources-title")], ui.lesson_sources).open("ul", &[]).raw(&l.sources);
+    h.el("h2", &[("id", "sources-title")], ui.lesson_sources).open("ul", &[]);
+    for s in &l.sources {
+        source(&mut h, s);
+    }
     h.close("ul").close("section").open("div", &[("class", "actions")]);
     let attrs = [
         ("type", "button"),
@@ -30,26 +33,20 @@ pub fn page(ui: &'static Ui, l: &Lesson, read: bool, next: Option<(&str, &str)>)
     h.finish()
 }
 
-/// The sources as list items. Written by the content compiler into the
-/// lesson (so the browser needs no code for sources), and kept here with the
-/// rest of the lesson's markup.
-pub fn sources_html(sources: &[Source]) -> String {
-    let mut h = Html::new();
-    for s in sources {
-        source(&mut h, s);
-    }
-    h.finish()
-}
-
 /// A source: linked when it has an address, with publisher and year.
-fn source(h: &mut Html, s: &Source) {
+pub fn source(h: &mut Html, s: &Source) {
     h.open("li", &[]);
     match &s.url {
         Some(url) => h.el("a", &[("href", url), ("rel", "noopener noreferrer")], &s.title),
         None => h.el("cite", &[], &s.title),
     };
-    let detail =
-        [s.publisher.clone(), s.year.map(|y| y.to_string())].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let mut detail = s.publisher.clone().unwrap_or_default();
+    if let Some(y) = s.year {
+        if !detail.is_empty() {
+            detail.push_str(", ");
+        }
+        detail.push_str(&y.to_string());
+    }
     if !detail.is_empty() {
         h.text(" (").text(&detail).text(")");
     }
@@ -69,7 +66,7 @@ mod tests {
             updated: "2025-01-31".into(),
             tags: vec![],
             html: "<h2 id=\"means\">Means</h2><p>Text</p>".into(),
-            sources: sources_html(&[
+            sources: vec![
                 Source {
                     title: "Protocol".into(),
                     publisher: Some("UN".into()),
@@ -77,7 +74,7 @@ mod tests {
                     url: Some("https://un.org/p".into()),
                 },
                 Source { title: "Report".into(), publisher: None, year: None, url: None },
-            ]),
+            ],
         }
     }
 

@@ -13,3 +13,5 @@ pub mod quiz;
 pub mod scenario;
 pub mod settings;
 pub mod shell;
+#[cfg(feature = "authoring")]
+pub mod storyboard;

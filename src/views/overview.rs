@@ -107,6 +107,14 @@ fn module(h: &mut Html, ui: &'static Ui, m: &Module, p: &Progress) {
     h.open("section", &[("class", "module"), ("aria-labelledby", &heading_id)]);
     h.el("h2", &[("id", &heading_id)], &m.title);
     h.el("p", &[("class", "module-audience")], audience_name(ui, m.audience));
+    // The pre-check, offered before the lessons until it or a round is done.
+    let pre = m.items.iter().find(|i| i.precheck > 0 && i.error.is_none());
+    let fresh = |i: &&Item| p.pre_answers(&i.id).is_empty() && p.quiz(&i.id).is_none_or(|r| r.rounds == 0);
+    if let Some(quiz) = pre.filter(fresh) {
+        h.open("p", &[("class", "precheck-offer")]);
+        h.el("a", &[("href", &item_href(quiz)), ("class", "button secondary")], &fill(ui.pre_offer, quiz.precheck));
+        h.close("p");
+    }
     h.open("ol", &[("class", "items")]);
     for item in &m.items {
         let (text, class) = status(ui, completion(p, item));
@@ -132,7 +140,14 @@ mod tests {
     use crate::i18n::Lang;
 
     fn item(id: &str, kind: ItemKind, error: Option<&str>) -> Item {
-        Item { id: id.into(), kind, title: format!("<b>{id}</b>"), minutes: 5, error: error.map(Into::into) }
+        Item {
+            id: id.into(),
+            kind,
+            title: format!("<b>{id}</b>"),
+            minutes: 5,
+            precheck: 0,
+            error: error.map(Into::into),
+        }
     }
 
     fn sample() -> Catalog {

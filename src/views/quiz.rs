@@ -1,13 +1,15 @@
 //! The knowledge check's screens: intro, a question, the feedback on an
 //! answer, and the result.
 
-use crate::content::{Question, QuestionKind, Quiz};
+use crate::content::{Question, QuestionKind, Quiz, INDICATOR_TAGS};
 use crate::html::{strip_tags, Html};
 use crate::i18n::{fill, Ui};
 use crate::progress::{LastAnswer, Progress};
 use crate::quiz::confidence::{calibration, tag_scores, Confidence};
-use crate::quiz::grade::{presented_order, Graded};
+use crate::quiz::grade::Graded;
+use crate::quiz::pool::{draw, Seen};
 use crate::quiz::review::is_due;
+use crate::quiz::shuffle::{presented_order, shown_order};
 
 /// Needs practice: last answered wrongly, or due for review.
 pub fn needs_practice(p: &Progress, quiz: &str, question: &str, now: u64) -> bool {
@@ -16,12 +18,19 @@ pub fn needs_practice(p: &Progress, quiz: &str, question: &str, now: u64) -> boo
     })
 }
 
-/// The questions of the round in progress still to be asked, in order;
-/// `None` when no round is in progress.
+/// The questions of the round in progress still to be asked, in order (the
+/// round's draw, or every question of a retry or an undrawn round); `None`
+/// when no round is in progress.
 pub fn remaining(q: &Quiz, p: &Progress, now: u64) -> Option<Vec<usize>> {
     let cur = p.quiz(&q.id)?.current.as_ref()?;
+    let asked: Vec<usize> = if cur.drawn.is_empty() {
+        (0..q.questions.len()).collect()
+    } else {
+        cur.drawn.iter().filter_map(|id| q.questions.iter().position(|x| x.id == *id)).collect()
+    };
     Some(
-        (0..q.questions.len())
+        asked
+            .into_iter()
             .filter(|&i| {
                 let id = &q.questions[i].id;
                 !cur.answered.contains(id) && (!cur.retry || needs_practice(p, &q.id, id, now))
@@ -30,14 +39,48 @@ pub fn remaining(q: &Quiz, p: &Progress, now: u64) -> Option<Vec<usize>> {
     )
 }
 
-/// The share of the quiz's questions whose latest answer was right, 0-100.
+/// The questions for a new round (`pre`: the pre-check) with `seed`: drawn
+/// from the pool, unseen ones first, then missed ones.
+pub fn draw_round(q: &Quiz, p: &Progress, pre: bool, seed: u64) -> Vec<String> {
+    let n = if pre { q.precheck } else { q.round } as usize;
+    draw(q, n, seed, |id| match p.item(&q.id, id).and_then(|r| r.last.as_ref()) {
+        None => Seen::Unseen,
+        Some(l) if !l.correct => Seen::Missed,
+        Some(_) => Seen::Right,
+    })
+}
+
+/// The share right, 0-100: of the pre-check's answers in a pre-check, of
+/// the round's questions in a drawn round, else of every question answered
+/// so far (by its latest answer: a retry counts them all).
 pub fn percent_right(q: &Quiz, p: &Progress) -> u8 {
-    let right = q
-        .questions
-        .iter()
-        .filter(|x| p.item(&q.id, &x.id).and_then(|r| r.last.as_ref()).is_some_and(|l| l.correct))
-        .count();
-    (right * 100 / q.questions.len().max(1)) as u8
+    let Some(rec) = p.quiz(&q.id) else { return 0 };
+    let share = |right: usize, of: usize| (right * 100 / of.max(1)) as u8;
+    let last = |id: &str| p.item(&q.id, id).and_then(|r| r.last.as_ref());
+    match &rec.current {
+        Some(c) if c.pre => {
+            let pre = p.pre_answers(&q.id);
+            share(pre.iter().filter(|a| a.correct).count(), pre.len())
+        }
+        Some(c) if !c.drawn.is_empty() && !c.retry => {
+            share(c.drawn.iter().filter(|id| last(id).is_some_and(|l| l.correct)).count(), c.drawn.len())
+        }
+        _ => {
+            let lasts: Vec<&LastAnswer> = q.questions.iter().filter_map(|x| last(&x.id)).collect();
+            share(lasts.iter().filter(|l| l.correct).count(), lasts.len())
+        }
+    }
+}
+
+/// The order a question's options are shown in for the round with `seed`.
+pub fn option_order(q: &Question, seed: u64) -> Vec<usize> {
+    match q.kind {
+        QuestionKind::Single | QuestionKind::Multiple => {
+            shown_order(seed, &q.id, &q.options.iter().map(|o| o.pin_last).collect::<Vec<_>>())
+        }
+        QuestionKind::Order => presented_order(seed, &q.id, q.options.len()),
+        _ => (0..q.options.len()).collect(),
+    }
 }
 
 pub fn practice_count(q: &Quiz, p: &Progress, now: u64) -> usize {
@@ -52,16 +95,38 @@ fn confidence_label(ui: &'static Ui, c: Confidence) -> &'static str {
     }
 }
 
-pub fn intro(ui: &'static Ui, q: &Quiz) -> String {
+/// The quiz's intro. `pre_check` offers the module's pre-check first (to a
+/// learner who has neither taken it nor finished a round).
+pub fn intro(ui: &'static Ui, q: &Quiz, pre_check: bool) -> String {
     let mut h = Html::new();
+    if pre_check {
+        h.open("div", &[("class", "precheck")]).el("h2", &[], ui.pre_title).el("p", &[], ui.pre_intro);
+        h.el("button", &[("type", "button"), ("class", "button"), ("id", "pre"), ("data-act", "pre")], ui.pre_start);
+        h.close("div");
+    }
     h.el_raw("div", &[("class", "prose")], &q.intro);
-    h.el("button", &[("type", "button"), ("class", "button"), ("id", "start"), ("data-act", "start")], ui.quiz_start);
+    let class = if pre_check { "button secondary" } else { "button" };
+    h.el("button", &[("type", "button"), ("class", class), ("id", "start"), ("data-act", "start")], ui.quiz_start);
+    h.finish()
+}
+
+/// The end of the pre-check: its score, and on to the module's lessons.
+pub fn pre_result(ui: &'static Ui, percent: u8, next: Option<(&str, &str)>) -> String {
+    let mut h = Html::new();
+    h.open("section", &[("class", "result"), ("aria-labelledby", "result-title")]);
+    h.el("h2", &[("id", "result-title"), ("tabindex", "-1")], ui.pre_title);
+    h.el("p", &[("class", "score"), ("id", "score")], &fill(ui.pre_result, percent));
+    let (href, title) = next.unwrap_or(("/", ui.pre_then));
+    h.open("p", &[]).open("a", &[("class", "button"), ("href", href)]).text(title).text(" →").close("a").close("p");
+    h.close("section");
     h.finish()
 }
 
 /// A question with its answer widget and the confidence rating. `number`
-/// counts from 1 within the round.
-pub fn question(ui: &'static Ui, q: &Question, number: usize) -> String {
+/// counts from 1 within the round; `seed` orders the options (the n-th
+/// shown has the id `option-<n>`, so number keys follow what is shown; its
+/// value is the option's index in the question).
+pub fn question(ui: &'static Ui, q: &Question, number: usize, seed: u64) -> String {
     let mut h = Html::new();
     h.el(
         "h2",
@@ -92,7 +157,7 @@ pub fn question(ui: &'static Ui, q: &Question, number: usize) -> String {
         QuestionKind::Order => {
             h.el("p", &[("class", "hint")], ui.quiz_order_help)
                 .open("ol", &[("class", "order-list"), ("id", "order-list")]);
-            for i in presented_order(&q.id, q.options.len()) {
+            for i in option_order(q, seed) {
                 let label = strip_tags(&q.options[i].text);
                 let (up, down, n) = (fill(ui.quiz_move_up, &label), fill(ui.quiz_move_down, &label), i.to_string());
                 h.open("li", &[("data-i", &n)])
@@ -128,8 +193,9 @@ pub fn question(ui: &'static Ui, q: &Question, number: usize) -> String {
             } else {
                 q.options.iter().map(|o| o.text.clone()).collect()
             };
-            for (i, t) in texts.iter().enumerate() {
-                let id = format!("option-{i}");
+            for (pos, i) in option_order(q, seed).into_iter().filter(|&i| i < texts.len()).enumerate() {
+                let t = &texts[i];
+                let id = format!("option-{pos}");
                 h.open("div", &[("class", "option")]);
                 h.open(
                     "input",
@@ -143,7 +209,7 @@ pub fn question(ui: &'static Ui, q: &Question, number: usize) -> String {
                 h.open("label", &[("for", &id)]).el(
                     "span",
                     &[("class", "key"), ("aria-hidden", "true")],
-                    &(i + 1).to_string(),
+                    &(pos + 1).to_string(),
                 );
                 h.el_raw("span", &[], t).close("label").close("div");
             }
@@ -163,9 +229,10 @@ pub fn question(ui: &'static Ui, q: &Question, number: usize) -> String {
     h.finish()
 }
 
-/// What the learner is told after answering: per option or piece, the
-/// explanation, a link to the lesson, and the way on.
-pub fn feedback(ui: &'static Ui, q: &Question, g: &Graded, last: bool) -> String {
+/// What the learner is told after answering: per option or piece (options
+/// in the order shown, by `seed`), the explanation, a link to the lesson,
+/// and the way on.
+pub fn feedback(ui: &'static Ui, q: &Question, g: &Graded, last: bool, seed: u64) -> String {
     let (heading, class) = if g.correct {
         (ui.quiz_correct, "feedback quality-best")
     } else if g.earned > 0 {
@@ -207,7 +274,8 @@ pub fn feedback(ui: &'static Ui, q: &Question, g: &Graded, last: bool) -> String
             }
         }
         _ => {
-            for (o, m) in q.options.iter().zip(&g.marks).filter(|(_, m)| m.chosen || m.expected) {
+            let shown = option_order(q, seed).into_iter().filter_map(|i| Some((q.options.get(i)?, g.marks.get(i)?)));
+            for (o, m) in shown.filter(|(_, m)| m.chosen || m.expected) {
                 let label = if m.chosen { ui.quiz_your_answer } else { ui.quiz_should_choose };
                 row(label, &o.text, &o.feedback, m.is_right());
             }
@@ -253,6 +321,10 @@ pub fn result(ui: &'static Ui, q: &Quiz, p: &Progress, round: Option<u8>, now: u
         h.close("ul");
     }
     h.close("div");
+    let pre = p.pre_answers(&q.id);
+    if !pre.is_empty() {
+        gain(&mut h, ui, &pre, &lasts);
+    }
     if q.questions.iter().any(|x| p.item(&q.id, &x.id).is_some_and(|r| r.review.is_some())) {
         h.el("p", &[], ui.quiz_review_later);
     }
@@ -274,6 +346,53 @@ pub fn result(ui: &'static Ui, q: &Quiz, p: &Progress, round: Option<u8>, now: u
     h.finish()
 }
 
+/// The learning gain: the pre-check beside the answers since, as the score
+/// and, per indicator category, right answers and answers given sure but
+/// wrong (calibration).
+fn gain(h: &mut Html, ui: &'static Ui, before: &[&LastAnswer], after: &[&LastAnswer]) {
+    // [right, answered, sure but wrong] of a set, for one tag or all.
+    let count = |set: &[&LastAnswer], tag: Option<&str>| {
+        let mut c = [0u32; 3];
+        for l in set.iter().filter(|l| tag.is_none_or(|t| l.tags.iter().any(|x| x == t))) {
+            c[1] += 1;
+            if l.correct {
+                c[0] += 1;
+            } else if l.confidence == Confidence::Sure.to_u8() {
+                c[2] += 1;
+            }
+        }
+        c
+    };
+    let row = |h: &mut Html, label: &str, tag: Option<&str>| {
+        h.open("tr", &[]).el("th", &[("scope", "row")], label);
+        for set in [before, after] {
+            let c = count(set, tag);
+            h.open("td", &[]);
+            if c[1] == 0 {
+                h.text(ui.gain_none);
+            } else {
+                h.text(&format!("{} / {}", c[0], c[1]));
+            }
+            if c[2] > 0 {
+                h.text(" · ").text(&fill(ui.gain_sure_wrong, c[2]));
+            }
+            h.close("td");
+        }
+        h.close("tr");
+    };
+    h.el("h3", &[], ui.gain_title).open("table", &[("class", "tag-scores gain"), ("id", "gain")]);
+    h.open("thead", &[]).open("tr", &[]).el("td", &[], "").el("th", &[("scope", "col")], ui.gain_before);
+    h.el("th", &[("scope", "col")], ui.gain_after).close("tr").close("thead").open("tbody", &[]);
+    row(h, ui.quiz_result, None);
+    // In the taxonomy's order: no sort to ship.
+    for tag in INDICATOR_TAGS {
+        if count(before, Some(tag))[1] + count(after, Some(tag))[1] > 0 {
+            row(h, ui.tag(tag), Some(tag));
+        }
+    }
+    h.close("tbody").close("table");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,7 +401,7 @@ mod tests {
     use crate::quiz::grade::{grade, Response};
 
     fn option(text: &str, correct: bool) -> AnswerOption {
-        AnswerOption { text: text.into(), correct, feedback: format!("why {text}") }
+        AnswerOption { text: text.into(), correct, feedback: format!("why {text}"), pin_last: false }
     }
 
     fn question(kind: QuestionKind) -> Question {
@@ -305,7 +424,7 @@ mod tests {
     fn every_kind_renders_numbered_inputs_and_confidence() {
         let ui = Lang::Da.ui();
         for kind in QuestionKind::ALL {
-            let html = super::question(ui, &question(kind), 2);
+            let html = super::question(ui, &question(kind), 2, 0);
             assert!(html.contains("Spørgsmål 2"), "{html}");
             assert!(html.contains("id=\"confidence-2\""));
             match kind {
@@ -313,15 +432,15 @@ mod tests {
                 _ => assert!(html.contains("id=\"option-0\"") && html.contains("name=\"answer\"")),
             }
         }
-        assert!(super::question(ui, &question(QuestionKind::Multiple), 1).contains("type=\"checkbox\""));
-        assert!(super::question(ui, &question(QuestionKind::TrueFalse), 1).contains("Sandt"));
+        assert!(super::question(ui, &question(QuestionKind::Multiple), 1, 0).contains("type=\"checkbox\""));
+        assert!(super::question(ui, &question(QuestionKind::TrueFalse), 1, 0).contains("Sandt"));
     }
 
     #[test]
     fn feedback_names_missed_signs_and_links_the_lesson() {
         let ui = Lang::En.ui();
         let q = question(QuestionKind::Spot);
-        let html = feedback(ui, &q, &grade(&q, &Response::Spot(vec![1])), true);
+        let html = feedback(ui, &q, &grade(&q, &Response::Spot(vec![1])), true, 0);
         assert!(html.contains("Missed sign (coercion and control)"), "{html}");
         assert!(html.contains("Not a sign"));
         assert!(html.contains("href=\"/lesson/a#b\""));
@@ -336,7 +455,84 @@ mod tests {
             tags: vec![],
             intro: String::new(),
             questions: vec![question(QuestionKind::Single)],
+            round: 0,
+            precheck: 0,
         }
+    }
+
+    fn pool_quiz(n: usize, round: u32) -> Quiz {
+        let mut quiz = one_question_quiz();
+        quiz.questions = (0..n)
+            .map(|i| {
+                let mut x = question(QuestionKind::Single);
+                x.id = format!("q{i}");
+                x
+            })
+            .collect();
+        quiz.round = round;
+        quiz.precheck = 2;
+        quiz
+    }
+
+    #[test]
+    fn a_round_asks_its_draw_and_a_retake_draws_others() {
+        let quiz = pool_quiz(6, 3);
+        let mut p = Progress::default();
+        let drawn = draw_round(&quiz, &p, false, 9);
+        p.start_drawn("k", drawn.clone(), false, false, 9);
+        let rest = remaining(&quiz, &p, 10).unwrap();
+        assert_eq!(rest.iter().map(|&i| quiz.questions[i].id.clone()).collect::<Vec<_>>(), drawn);
+        for (n, id) in drawn.iter().enumerate() {
+            let answer = LastAnswer { at: 10 + n as u64, correct: n > 0, confidence: 1, tags: vec![] };
+            p.record_answer("k", id, answer, None);
+        }
+        assert_eq!(remaining(&quiz, &p, 20), Some(vec![]));
+        assert_eq!(percent_right(&quiz, &p), 66);
+        p.finish_round("k", 66, 20);
+        let again = draw_round(&quiz, &p, false, 21);
+        assert!(again.iter().all(|id| !drawn.contains(id)), "{drawn:?} then {again:?}");
+        // A retry asks the one missed, by id.
+        p.start_drawn("k", vec![], true, false, 30);
+        let rest = remaining(&quiz, &p, 31).unwrap();
+        assert_eq!(rest.iter().map(|&i| &quiz.questions[i].id).collect::<Vec<_>>(), vec![&drawn[0]]);
+    }
+
+    #[test]
+    fn the_precheck_is_offered_once_and_shown_beside_the_after() {
+        let ui = Lang::En.ui();
+        let quiz = pool_quiz(4, 2);
+        assert!(intro(ui, &quiz, true).contains("data-act=\"pre\""));
+        assert!(!intro(ui, &quiz, false).contains("data-act=\"pre\""));
+        let mut p = Progress::default();
+        p.start_drawn("k", draw_round(&quiz, &p, true, 5), false, true, 5);
+        let tags = vec!["coercion".to_string()];
+        let a = |at, correct, confidence| LastAnswer { at, correct, confidence, tags: tags.clone() };
+        p.record_answer("k", "q0", a(6, false, 2), None);
+        p.record_answer("k", "q1", a(7, false, 0), None);
+        assert_eq!(percent_right(&quiz, &p), 0);
+        p.finish_round("k", 0, 8);
+        p.start_round("k", false, 9);
+        p.record_answer("k", "q0", a(10, true, 2), None);
+        p.record_answer("k", "q1", a(11, true, 2), None);
+        p.finish_round("k", 100, 12);
+        let html = result(ui, &quiz, &p, Some(100), 13);
+        assert!(html.contains("<h3>Before and after the lessons</h3>"), "{html}");
+        assert!(html.contains("<td>0 / 2 · sure but wrong: 1</td><td>2 / 2</td>"), "{html}");
+        assert!(html.contains("<td>0 / 2 · sure but wrong: 1</td><td>2 / 2</td>"), "{html}");
+    }
+
+    #[test]
+    fn options_are_shuffled_per_round_with_none_of_these_last() {
+        let ui = Lang::En.ui();
+        let mut q = question(QuestionKind::Single);
+        q.options[1].pin_last = true;
+        for seed in 1..10 {
+            let order = option_order(&q, seed);
+            assert_eq!(order[2], 1);
+            let html = super::question(ui, &q, 1, seed);
+            assert!(html.contains(&format!("value=\"{}\" id=\"option-0\"", order[0])), "{html}");
+        }
+        assert_eq!(option_order(&q, 0), vec![0, 1, 2], "seed 0: as authored");
     }
 
     #[test]

@@ -6,6 +6,12 @@ use crate::html::Html;
 use crate::i18n::{fill, Ui};
 use crate::progress::Progress;
 use crate::quiz::scenario::{self as logic, Position};
+use crate::quiz::shuffle::shown_order;
+
+/// The order a step's choices are shown in for the attempt with `seed`.
+pub fn choice_order(step: &Step, seed: u64) -> Vec<usize> {
+    shown_order(seed, &step.id, &step.choices.iter().map(|c| c.pin_last).collect::<Vec<_>>())
+}
 
 /// The screen shown when no feedback is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,8 +24,8 @@ pub enum Phase {
 impl Phase {
     /// Where a learner arrives: the attempt in progress (a reload resumes
     /// it), else the last result, else the intro.
-    pub fn on_arrival(current_choices: &[usize], finished_before: bool) -> Phase {
-        match (current_choices.is_empty(), finished_before) {
+    pub fn on_arrival(started: bool, finished_before: bool) -> Phase {
+        match (!started, finished_before) {
             (false, _) => Phase::Playing,
             (true, true) => Phase::Result,
             (true, false) => Phase::Intro,
@@ -71,17 +77,19 @@ pub fn intro(ui: &'static Ui, s: &Scenario) -> String {
 
 /// The step the path of choices has reached; a path that does not end at
 /// a step (the page restarts a path that does not fit) shows "loading".
-pub fn playing(ui: &'static Ui, s: &Scenario, path: &[usize]) -> String {
+pub fn playing(ui: &'static Ui, s: &Scenario, path: &[usize], seed: u64) -> String {
     match logic::position(s, path) {
-        Ok(Position::Step { step: st, decisions }) => step(ui, st, decisions),
+        Ok(Position::Step { step: st, decisions }) => step(ui, st, decisions, seed),
         _ => loading(ui),
     }
 }
 
-/// A step and its choices, after `decisions` choices made. The form's
-/// error line stays empty here: the page fills it in place when the learner
-/// confirms without a choice, so the form is not reset.
-pub fn step(ui: &'static Ui, step: &Step, decisions: usize) -> String {
+/// A step and its choices, after `decisions` choices made, in the
+/// attempt's order: `choice-<n>` is the n-th shown (the number keys follow
+/// it), its value the choice's index in the scenario. The form's error line
+/// stays empty here: the page fills it in place when the learner confirms
+/// without a choice, so the form is not reset.
+pub fn step(ui: &'static Ui, step: &Step, decisions: usize, seed: u64) -> String {
     let mut h = Html::new();
     h.el(
         "h2",
@@ -89,14 +97,21 @@ pub fn step(ui: &'static Ui, step: &Step, decisions: usize) -> String {
         &fill(ui.scenario_step_of, decisions + 1),
     );
     h.el_raw("div", &[("class", "prose")], &step.text);
+    if step.dilemma {
+        h.el("p", &[("class", "dilemma")], ui.scenario_dilemma);
+    }
     h.open("form", &[("class", "choices")]).open("fieldset", &[]).el("legend", &[], ui.scenario_choose);
     h.el("p", &[("class", "field-error"), ("id", "form-error"), ("role", "alert")], "");
-    for (i, c) in step.choices.iter().enumerate() {
-        let id = format!("choice-{i}");
+    for (pos, i) in choice_order(step, seed).into_iter().enumerate() {
+        let id = format!("choice-{pos}");
         h.open("div", &[("class", "option")]);
         h.open("input", &[("type", "radio"), ("name", "choice"), ("value", &i.to_string()), ("id", &id)]);
-        h.open("label", &[("for", &id)]).el("span", &[("class", "key"), ("aria-hidden", "true")], &(i + 1).to_string());
-        h.el_raw("span", &[], &c.text).close("label").close("div");
+        h.open("label", &[("for", &id)]).el(
+            "span",
+            &[("class", "key"), ("aria-hidden", "true")],
+            &(pos + 1).to_string(),
+        );
+        h.el_raw("span", &[], &step.choices[i].text).close("label").close("div");
     }
     h.close("fieldset");
     h.el("button", &[("type", "submit"), ("class", "button"), ("id", "confirm")], ui.scenario_confirm);
@@ -116,6 +131,7 @@ pub fn feedback(ui: &'static Ui, s: &Scenario, r: &Revealed) -> String {
     h.el("h2", &[("id", "feedback-title"), ("tabindex", "-1")], quality_label(ui, c.quality));
     h.open("p", &[("class", "chosen")]).el_raw("span", &[], &c.text).close("p");
     h.el_raw("div", &[("class", "prose")], &c.feedback);
+    consequence(&mut h, ui, &c.consequence);
     if let Some(href) = &c.learn_more {
         h.open("p", &[]).el("a", &[("href", href)], ui.learn_more).close("p");
     }
@@ -128,34 +144,67 @@ pub fn feedback(ui: &'static Ui, s: &Scenario, r: &Revealed) -> String {
     h.finish()
 }
 
-/// The last finished attempt: its ending, score and replay, with the ways
-/// on. `next` is the next item's address and title.
+/// What a choice led to, if the author wrote it.
+fn consequence(h: &mut Html, ui: &Ui, text: &str) {
+    if !text.is_empty() {
+        h.open("div", &[("class", "consequence")]).el("h3", &[], ui.scenario_consequence);
+        h.el_raw("div", &[("class", "prose")], text).close("div");
+    }
+}
+
+/// The last finished attempt: the grade and score of its whole path, the
+/// ending, what every choice that was not the best cost, and the replay in
+/// the order the learner saw the choices; with the ways on. `next` is the
+/// next item's address and title.
 pub fn result(ui: &'static Ui, s: &Scenario, p: &Progress, next: Option<(&str, &str)>) -> String {
     let Some(attempt) = p.scenario(&s.id).and_then(|r| r.attempts.last()) else {
         return loading(ui);
     };
+    let outcome = logic::outcome(s, &attempt.choices).ok().flatten();
     let mut h = Html::new();
     h.open("section", &[("class", "result"), ("aria-labelledby", "result-title")]);
     h.el("h2", &[("id", "result-title"), ("tabindex", "-1")], ui.scenario_result);
+    if let Some(o) = &outcome {
+        h.el("p", &[("class", &format!("grade grade-{}", o.grade.id()))], grade_label(ui, o.grade));
+    }
     if let Some(e) = s.ending(&attempt.ending) {
-        h.el("p", &[("class", &format!("grade grade-{}", e.grade.id()))], grade_label(ui, e.grade));
         h.el_raw("div", &[("class", "prose")], &e.text);
     }
+    // The score saved with the attempt, from the rules of its day.
     h.el("p", &[("class", "score"), ("id", "score")], &fill(ui.scenario_score, attempt.percent));
-    h.el("h3", &[], ui.replay_title).open("ol", &[("class", "replay")]);
+    h.el("p", &[("class", "hint")], ui.scenario_scoring);
+    h.el("h3", &[], ui.scenario_costs).open("ul", &[("class", "costs"), ("id", "costs")]);
+    let costs: Vec<_> = outcome.iter().flat_map(|o| o.costs()).collect();
+    if costs.is_empty() {
+        h.el("li", &[], ui.scenario_no_costs);
+    }
+    for d in costs {
+        let Some(c) = s.step(&d.step).and_then(|st| st.choices.get(d.choice)) else { continue };
+        h.open("li", &[("class", &format!("cost quality-{}", c.quality.id()))]);
+        h.open("p", &[]).open("strong", &[]).text(quality_label(ui, c.quality)).text(": ").close("strong");
+        h.el_raw("span", &[], &c.text).close("p").el_raw("div", &[("class", "prose")], &c.feedback);
+        consequence(&mut h, ui, &c.consequence);
+        h.close("li");
+    }
+    h.close("ul").el("h3", &[], ui.replay_title).open("ol", &[("class", "replay")]);
     for (n, row) in logic::replay(s, &attempt.choices).unwrap_or_default().into_iter().enumerate() {
-        let step = s.step(&row.step);
-        let text = |i: usize| step.and_then(|st| st.choices.get(i)).map_or("", |c| c.text.as_str());
-        let same = row.chosen == row.recommended;
+        let Some(step) = s.step(&row.step) else { continue };
+        let same = step.choices[row.recommended].quality == row.quality;
         h.open("li", &[("class", if same { "replay-row same" } else { "replay-row differs" })]);
         h.el("p", &[("class", "replay-step")], &fill(ui.scenario_step_of, n + 1));
-        h.open("p", &[]).open("strong", &[]).text(ui.replay_yours).text(": ").close("strong");
-        h.el_raw("span", &[], text(row.chosen)).text(" (").text(quality_label(ui, row.quality)).text(")").close("p");
-        if !same {
-            h.open("p", &[]).open("strong", &[]).text(ui.replay_recommended).text(": ").close("strong");
-            h.el_raw("span", &[], text(row.recommended)).close("p");
+        h.open("ol", &[("class", "replay-choices"), ("aria-label", ui.replay_shown)]);
+        for i in choice_order(step, attempt.seed) {
+            let c = &step.choices[i];
+            h.open("li", &[("class", if i == row.chosen { "chosen" } else { "" })]).el_raw("span", &[], &c.text);
+            if i == row.chosen {
+                h.text(" — ").open("strong", &[]).text(ui.replay_yours).close("strong");
+                h.text(" (").text(quality_label(ui, c.quality)).text(")");
+            } else if c.quality == Quality::Best && !same {
+                h.text(" — ").open("strong", &[]).text(ui.replay_recommended).close("strong");
+            }
+            h.close("li");
         }
-        h.close("li");
+        h.close("ol").close("li");
     }
     h.close("ol").open("div", &[("class", "actions")]);
     h.el(
@@ -184,6 +233,8 @@ mod tests {
             next: next.into(),
             tags: vec![],
             learn_more: Some("/lesson/a#b".into()),
+            consequence: String::new(),
+            pin_last: false,
         }
     }
 
@@ -201,11 +252,13 @@ mod tests {
                     id: "one".into(),
                     text: "<p>First</p>".into(),
                     choices: vec![choice("ask", Quality::Best, "two"), choice("leave", Quality::Harmful, "bad")],
+                    dilemma: false,
                 },
                 Step {
                     id: "two".into(),
                     text: "<p>Second</p>".into(),
                     choices: vec![choice("wait", Quality::Acceptable, "good"), choice("call", Quality::Best, "good")],
+                    dilemma: false,
                 },
             ],
             endings: vec![
@@ -217,9 +270,9 @@ mod tests {
 
     #[test]
     fn arrival_resumes_an_attempt_or_shows_the_last_result() {
-        assert_eq!(Phase::on_arrival(&[1], true), Phase::Playing);
-        assert_eq!(Phase::on_arrival(&[], true), Phase::Result);
-        assert_eq!(Phase::on_arrival(&[], false), Phase::Intro);
+        assert_eq!(Phase::on_arrival(true, true), Phase::Playing);
+        assert_eq!(Phase::on_arrival(false, true), Phase::Result);
+        assert_eq!(Phase::on_arrival(false, false), Phase::Intro);
     }
 
     #[test]
@@ -234,7 +287,7 @@ mod tests {
     #[test]
     fn a_step_numbers_its_choices_in_a_form() {
         let ui = Lang::Da.ui();
-        let html = playing(ui, &scenario(), &[0]);
+        let html = playing(ui, &scenario(), &[0], 0);
         assert!(html.contains("id=\"step-title\" tabindex=\"-1\"") && html.contains(">Valg 2</h2>"), "{html}");
         assert!(html.contains("<p>Second</p>"));
         assert!(html.contains("<form class=\"choices\">"));
@@ -244,8 +297,38 @@ mod tests {
         assert!(html.contains("id=\"form-error\" role=\"alert\"></p>"));
         assert!(html.contains("type=\"submit\" class=\"button\" id=\"confirm\""));
         // A path past the steps (or off them) is no step.
-        assert_eq!(playing(ui, &scenario(), &[1]), "<p>Henter …</p>");
-        assert_eq!(playing(ui, &scenario(), &[5]), "<p>Henter …</p>");
+        assert_eq!(playing(ui, &scenario(), &[1], 0), "<p>Henter …</p>");
+        assert_eq!(playing(ui, &scenario(), &[5], 0), "<p>Henter …</p>");
+    }
+
+    #[test]
+    fn choices_are_shown_in_the_attempts_order_with_keys_that_follow_it() {
+        let ui = Lang::En.ui();
+        let mut s = scenario();
+        s.steps[1].choices.push(choice("none", Quality::Harmful, "bad"));
+        s.steps[1].choices[2].pin_last = true;
+        s.steps[1].dilemma = true;
+        let orders: std::collections::BTreeSet<Vec<usize>> =
+            (1..30).map(|seed| choice_order(&s.steps[1], seed)).collect();
+        assert!(orders.len() == 2 && orders.iter().all(|o| o[2] == 2), "{orders:?}");
+        for seed in 1..5 {
+            let order = choice_order(&s.steps[1], seed);
+            let html = playing(ui, &s, &[0], seed);
+            let first = format!("value=\"{}\" id=\"choice-0\"", order[0]);
+            assert!(html.contains(&first), "{html}");
+            assert!(html.contains("value=\"2\" id=\"choice-2\""), "pinned last");
+            assert!(html.contains("class=\"dilemma\">A dilemma"));
+        }
+        assert!(!playing(ui, &s, &[], 1).contains("dilemma"));
+    }
+
+    #[test]
+    fn a_consequence_is_shown_after_the_feedback() {
+        let ui = Lang::Da.ui();
+        let mut s = scenario();
+        s.steps[1].choices[0].consequence = "<p>Hun gik.</p>".into();
+        let html = feedback(ui, &s, &Revealed { step: "two".into(), choice: 0, finished: true });
+        assert!(html.contains("<p>why wait</p></div><div class=\"consequence\"><h3>Hvad det førte til</h3><div class=\"prose\"><p>Hun gik.</p></div></div>"), "{html}");
     }
 
     #[test]
@@ -273,13 +356,17 @@ mod tests {
         p.finish("s", &o.ending, o.percent, 3);
         let html = result(ui, &s, &p, Some(("/quiz/k", "Check & see")));
         assert!(html.contains("id=\"result-title\" tabindex=\"-1\">The case is over</h2>"), "{html}");
-        assert!(html.contains("class=\"grade grade-best\">Best outcome") && html.contains("<p>Safe</p>"));
-        assert!(html.contains("id=\"score\">Your result: 75 %</p>"));
+        // The best ending, reached with an acceptable choice: graded by the
+        // whole path (2 + 1 + 2 of 6 points), and that choice's cost shown.
+        assert!(html.contains("class=\"grade grade-acceptable\">") && html.contains("<p>Safe</p>"));
+        assert!(html.contains("id=\"score\">Your result: 83 %</p>"));
+        assert!(html.contains("<li class=\"cost quality-acceptable\"><p><strong>Acceptable choice: </strong><span><em>wait</em></span></p><div class=\"prose\"><p>why wait</p></div></li>"), "{html}");
+        assert_eq!(html.matches("<li class=\"cost").count(), 1);
         assert_eq!(html.matches("<li class=\"replay-row").count(), 2);
         assert!(html.contains("<li class=\"replay-row same\"><p class=\"replay-step\">Decision 1</p>"));
-        assert!(html.contains("<span><em>wait</em></span> (Acceptable choice)"));
+        assert!(html.contains("<span><em>wait</em></span> — <strong>Your choice</strong> (Acceptable choice)"));
         assert!(html.contains("<li class=\"replay-row differs\">"));
-        assert!(html.contains("<strong>Recommended: </strong><span><em>call</em></span>"));
+        assert!(html.contains("<span><em>call</em></span> — <strong>Recommended</strong>"));
         assert!(html.contains("id=\"restart\" data-act=\"restart\">Start again</button>"));
         assert!(html.contains("<a class=\"button\" href=\"/en/quiz/k\">Check &amp; see →</a>"));
     }

@@ -8,6 +8,7 @@ mod support;
 
 mod a11y;
 mod foundation;
+mod judgement;
 mod prerender;
 mod progress;
 mod quiz;

@@ -15,6 +15,31 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
         find(&c, "#start").await;
         tab_to(&c, "start").await;
         press(&c, &Key::Enter.to_string()).await;
+        find(&c, "#question-form").await;
+        // A round is drawn from the pool, so it need not hold every kind:
+        // make it one question of each kind, as a saved round would be.
+        let ids = c
+            .execute_async(
+                &format!(
+                    "const done = arguments[arguments.length - 1];
+                     fetch('/content/da/quizzes/{QUIZ}.json').then(r => r.json()).then(q => {{
+                       const seen = {{}}; const ids = [];
+                       for (const x of q.questions) if (!seen[x.kind]) {{ seen[x.kind] = 1; ids.push(x.id); }}
+                       done([ids, q]);
+                     }});"
+                ),
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (quiz, ids) = (ids[1].clone(), ids[0].clone());
+        let mut saved: serde_json::Value =
+            serde_json::from_str(&stored(&c, "kend-tegnene.progress").await.unwrap()).unwrap();
+        saved["quizzes"][QUIZ]["current"]["drawn"] = ids.clone();
+        set_stored(&c, "kend-tegnene.progress", &saved.to_string()).await;
+        reload(&c).await;
+        find(&c, "#question-form").await;
+        js(&c, "document.getElementById('question-title').focus(); return null").await;
 
         let mut kinds = Vec::new();
         for n in 1..=40 {
@@ -26,8 +51,25 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
             let kind = js(&c, "return document.getElementById('question-form').dataset.kind").await;
             let kind = kind.as_str().unwrap().to_string();
             match kind.as_str() {
-                // Number keys pick options (toggle, for several).
-                "single" | "true-false" => press(&c, "1").await,
+                // Number keys pick options (toggle, for several). The single
+                // choice is answered rightly: its number is where the right
+                // option is shown.
+                "single" => {
+                    let id = &ids[n - 1];
+                    let question = quiz["questions"].as_array().unwrap().iter().find(|q| q["id"] == *id).unwrap();
+                    let right = question["options"].as_array().unwrap().iter().position(|o| o["correct"] == true);
+                    let shown = js(
+                        &c,
+                        &format!(
+                            "return document.querySelector('input[name=answer][value=\"{}\"]').id",
+                            right.unwrap()
+                        ),
+                    )
+                    .await;
+                    let pos: usize = shown.as_str().unwrap().trim_start_matches("option-").parse().unwrap();
+                    press(&c, &(pos + 1).to_string()).await;
+                }
+                "true-false" => press(&c, "1").await,
                 "multiple" | "spot" => {
                     press(&c, "1").await;
                     press(&c, "2").await;

@@ -8,8 +8,9 @@ use std::io::Write;
 
 use crate::support::dist;
 
-/// The budget for the app shell with every open feature: html + js + wasm +
-/// css, gzip -9, under 160,000 bytes.
+/// The quality bar: html + js + wasm + css, gzip, at most 160,000 bytes
+/// with every feature filed in the open issues (each one's cost is in
+/// ARCHITECTURE.md's size table).
 const SHELL_BUDGET: usize = 160_000;
 
 fn gzip_len(bytes: &[u8]) -> usize {

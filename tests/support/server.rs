@@ -13,7 +13,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
@@ -45,6 +45,21 @@ pub struct Server {
     delay: Arc<Mutex<Option<(String, Duration)>>>,
     /// Every path requested, in order, for tests that check what was loaded.
     pub requests: Arc<Mutex<Vec<String>>>,
+    /// Watch mode (`cargo xtask serve` only): pages get [`RELOAD_SCRIPT`],
+    /// which reloads them when `generation` changes.
+    dev: Arc<AtomicBool>,
+    generation: Arc<AtomicU64>,
+}
+
+/// Served at `/__dev/reload.js` in watch mode only, and loaded by a script
+/// tag the server adds to every page (same origin, so the CSP allows it;
+/// nothing of it is in the built app). It asks `/__dev/generation` every
+/// second and reloads the page when the content was compiled again.
+pub const RELOAD_SCRIPT: &str = "let seen=null;setInterval(async()=>{try{const r=await fetch('/__dev/generation',{cache:'no-store'});const v=await r.text();if(seen!==null&&v!==seen)location.reload();seen=v}catch(_){}},1000);\n";
+
+/// A page with the watch-mode script added to its head.
+pub fn with_reload_script(html: &str) -> String {
+    html.replacen("</head>", "<script type=\"module\" src=\"/__dev/reload.js\"></script></head>", 1)
 }
 
 impl Server {
@@ -58,6 +73,8 @@ impl Server {
             down: Arc::new(AtomicBool::new(false)),
             delay: Arc::new(Mutex::new(None)),
             requests: Arc::new(Mutex::new(Vec::new())),
+            dev: Arc::new(AtomicBool::new(false)),
+            generation: Arc::new(AtomicU64::new(0)),
         };
         let s = server.clone();
         thread::spawn(move || {
@@ -82,6 +99,8 @@ impl Server {
                 down: Arc::new(AtomicBool::new(false)),
                 delay: Arc::new(Mutex::new(None)),
                 requests: Arc::new(Mutex::new(Vec::new())),
+                dev: Arc::new(AtomicBool::new(false)),
+                generation: Arc::new(AtomicU64::new(0)),
             }),
             _ => Server::start(root, 0),
         }
@@ -111,6 +130,16 @@ impl Server {
     pub fn set_down(&self, down: bool) {
         assert!(self.own, "only the own server can be taken down");
         self.down.store(down, Ordering::SeqCst);
+    }
+
+    /// Watch mode: add the reload script to pages, and answer its requests.
+    pub fn enable_reload(&self) {
+        self.dev.store(true, Ordering::SeqCst);
+    }
+
+    /// Tell open pages to reload (the content was compiled again).
+    pub fn reload(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
     /// Serve another folder from now on (e.g. a build with broken content).
@@ -163,9 +192,24 @@ impl Server {
             let r = Reply::plain("405 Method Not Allowed", "method not allowed");
             return r.send(&mut out, head);
         }
+        if self.dev.load(Ordering::SeqCst) {
+            match path.as_str() {
+                "/__dev/generation" => {
+                    let body = self.generation.load(Ordering::SeqCst).to_string();
+                    return Reply::plain("200 OK", &body).send(&mut out, head);
+                }
+                "/__dev/reload.js" => {
+                    let mut r = Reply::plain("200 OK", RELOAD_SCRIPT);
+                    r.kind = "text/javascript; charset=utf-8";
+                    return r.send(&mut out, head);
+                }
+                _ => {}
+            }
+        }
         let root = self.root.lock().unwrap().clone();
+        let dev = self.dev.load(Ordering::SeqCst);
         let reply = match resolve(&root, &path) {
-            Some((file, status)) => Reply::file(&file, status, &accept, &if_none_match)?,
+            Some((file, status)) => Reply::file(&file, status, &accept, &if_none_match, dev)?,
             None => Reply::plain("404 Not Found", "not found"),
         };
         reply.send(&mut out, head)
@@ -235,8 +279,9 @@ impl Reply {
     }
 
     /// `file`, or its brotli or gzip copy if the browser accepts one; a 304
-    /// when the browser's copy is current.
-    fn file(file: &Path, status: &'static str, accept: &str, if_none_match: &str) -> std::io::Result<Reply> {
+    /// when the browser's copy is current. In watch mode (`dev`) pages are
+    /// sent uncompressed with the reload script added.
+    fn file(file: &Path, status: &'static str, accept: &str, if_none_match: &str, dev: bool) -> std::io::Result<Reply> {
         let accepts =
             |coding: &str| accept.split(',').any(|c| c.split(';').next().unwrap_or_default().trim() == coding);
         let mut extra = String::new();
@@ -249,8 +294,14 @@ impl Reply {
                 break;
             }
         }
+        let page = file.extension().is_some_and(|e| e == "html");
         let body = match body {
+            Some(_) if dev && page => {
+                extra.clear();
+                with_reload_script(&std::fs::read_to_string(file)?).into_bytes()
+            }
             Some(b) => b,
+            None if dev && page => with_reload_script(&std::fs::read_to_string(file)?).into_bytes(),
             None => std::fs::read(file)?,
         };
         let cache = if is_hashed(file) { IMMUTABLE } else { REVALIDATE };

@@ -5,7 +5,10 @@
 //!   setup   install what building needs (wasm target, std sources, Trunk,
 //!           wasm-bindgen, wasm-opt, terser) and what testing needs (Chromium)
 //!   build   build the release app into dist/ and compile content into it
-//!   serve   build, then serve dist/ at http://127.0.0.1:8080 (no test tools)
+//!   serve   build, then serve dist/ at http://127.0.0.1:8080 (no test tools);
+//!           editing content/ recompiles it and reloads the open page
+//!   storyboard  the whole course per language as printable HTML in
+//!           target/storyboard/
 //!   test    build, prove the offline build from an empty registry, then run
 //!           every test: native, content, browser
 //!   check   check the content only, listing every problem with file and line
@@ -20,6 +23,7 @@ mod guard;
 mod nginx;
 mod setup;
 mod site;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -35,10 +39,11 @@ fn main() -> ExitCode {
         Some("build") => build(),
         Some("serve") => serve(port_arg(&args)),
         Some("test") => test(&args[1..]),
-        Some("check") => check(),
+        Some("check") => check(&args.get(1).map_or_else(|| root().join("content"), PathBuf::from)),
+        Some("storyboard") => storyboard(),
         Some("bench") => build().and_then(|_| bench::run(&root())),
         _ => {
-            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check|bench>");
+            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check [content dir]|storyboard|bench>");
             return ExitCode::from(2);
         }
     };
@@ -126,7 +131,7 @@ fn unexport_unused_classes(js: &Path) -> Result {
 /// Compile `content` into `out`. Problems are printed but do not stop the
 /// build: the app shows the broken item's error and the rest works. `check`
 /// and the tests fail on them.
-fn compile_content(content: &Path, out: &Path) -> Result<kend_tegnene::content::compile::Compiled> {
+pub fn compile_content(content: &Path, out: &Path) -> Result<kend_tegnene::content::compile::Compiled> {
     let compiled = compile(content);
     compiled.write_to(out).map_err(|e| format!("writing {}: {e}", out.display()))?;
     for p in &compiled.problems {
@@ -136,10 +141,22 @@ fn compile_content(content: &Path, out: &Path) -> Result<kend_tegnene::content::
     Ok(compiled)
 }
 
-fn check() -> Result {
-    let compiled = compile(&root().join("content"));
+/// Check a content folder (the course's own by default) and print every
+/// problem and how guessable its answers are by length.
+fn check(content: &Path) -> Result {
+    let compiled = compile(content);
     for p in &compiled.problems {
         eprintln!("{p}");
+    }
+    for (lang, g) in &compiled.guessability {
+        println!(
+            "guessability ({}): the longest option is right in {} of {} steps and single-choice questions: {} % (at most {} %)",
+            lang.code(),
+            g.longest_right,
+            g.counted,
+            g.percent(),
+            kend_tegnene::quiz::check::MAX_GUESSABLE_PERCENT
+        );
     }
     match compiled.problems.len() {
         0 => {
@@ -150,13 +167,32 @@ fn check() -> Result {
     }
 }
 
+/// Write the storyboard, the whole course per language as one printable
+/// HTML file, to target/storyboard/<lang>.html.
+fn storyboard() -> Result {
+    let compiled = compile(&root().join("content"));
+    for p in &compiled.problems {
+        eprintln!("warning: {p}");
+    }
+    let out = root().join("target/storyboard");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for course in &compiled.courses {
+        let path = out.join(format!("{}.html", course.lang.code()));
+        std::fs::write(&path, kend_tegnene::views::storyboard::render(course))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("xtask: storyboard written to {}", path.display());
+    }
+    Ok(())
+}
+
 fn serve(port: u16) -> Result {
     build()?;
     let server = support::Server::start(&dist(), port).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
-    println!("xtask: serving the course at {} (Ctrl+C stops)", server.url("/"));
-    loop {
-        std::thread::park();
-    }
+    println!(
+        "xtask: serving the course at {} (Ctrl+C stops); editing content/ recompiles it and reloads the page",
+        server.url("/")
+    );
+    watch::run(&root().join("content"), &dist().join("content"), &server)
 }
 
 fn test(extra: &[String]) -> Result {

@@ -68,6 +68,30 @@ pub fn hash_assets(dist: &Path) -> Result<Assets> {
     Ok(Assets { boot: at(boot), js: at(js), wasm: at(wasm), css: at(css), icon: at(icon) })
 }
 
+/// The hashed names of the app's files already in `dist` (for writing the
+/// pages again without building the app again).
+pub fn assets_in(dist: &Path) -> Result<Assets> {
+    let names: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let find = |prefix: &str, ext: &str| {
+        names
+            .iter()
+            .find(|n| n.starts_with(prefix) && n.ends_with(ext) && n.len() == prefix.len() + 16 + ext.len())
+            .map(|n| format!("/{n}"))
+            .ok_or_else(|| format!("no {prefix}<hash>{ext} in {}: build first", dist.display()))
+    };
+    Ok(Assets {
+        boot: find("boot-", ".js")?,
+        js: find("kend-tegnene-", ".js")?,
+        wasm: find("kend-tegnene_bg-", ".wasm")?,
+        css: find("main-", ".css")?,
+        icon: find("favicon-", ".svg")?,
+    })
+}
+
 /// Write every prerendered page (replacing Trunk's index.html); returns
 /// their files.
 pub fn write_pages(dist: &Path, content: &[(String, String)], assets: &Assets) -> Result<Vec<PathBuf>> {
