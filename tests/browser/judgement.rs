@@ -161,6 +161,9 @@ fn the_storyboard_prints_to_pdf_with_a_page_per_item() {
 #[tokio::test]
 async fn in_watch_mode_an_open_page_reloads_when_the_content_changes() {
     with_browser(|c, server| async move {
+        if !server.is_own("in_watch_mode_an_open_page_reloads_when_the_content_changes") {
+            return;
+        }
         server.enable_reload();
         goto(&c, &server.url("/")).await;
         wait_text(&c, "h1", "Kend tegnene").await;

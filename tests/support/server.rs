@@ -134,6 +134,7 @@ impl Server {
 
     /// Watch mode: add the reload script to pages, and answer its requests.
     pub fn enable_reload(&self) {
+        assert!(self.own, "only the own server has a watch mode");
         self.dev.store(true, Ordering::SeqCst);
     }
 
