@@ -4,11 +4,40 @@
 // addresses relative to this file (the page preloads both).
 import init from "./kend-tegnene.js";
 
-// Keep the course usable offline after one visit (see sw.js). Registered
-// once the page and what it preloads have arrived: installing fetches the
-// app's files again, which would compete with the first paint.
+// Keep the course usable offline after one visit (see sw.js). When a new
+// release's worker takes over a page that an older one controlled, the
+// page still runs the old release: say so politely, and offer a reload.
+// Progress is saved at every step, so the reload loses nothing.
 if ("serviceWorker" in navigator) {
-  addEventListener("load", () => navigator.serviceWorker.register("/sw.js").catch(() => {}));
+  const sw = navigator.serviceWorker;
+  const controlled = !!sw.controller;
+  sw.addEventListener("controllerchange", () => {
+    if (!controlled || document.getElementById("update-notice")) return;
+    const da = document.documentElement.lang !== "en";
+    const box = document.createElement("div");
+    box.id = "update-notice";
+    box.className = "update-notice";
+    box.setAttribute("role", "status");
+    const p = document.createElement("p");
+    p.textContent = da ? "Der er kommet en ny version af kurset." : "A new version of the course is ready.";
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "button";
+    b.id = "update-reload";
+    b.textContent = da ? "Genindlæs (dine fremskridt bevares)" : "Reload (your progress is kept)";
+    b.addEventListener("click", () => location.reload());
+    box.append(p, b);
+    document.body.append(box);
+  });
+  // Registered once the page and what it preloads have arrived:
+  // installing fetches the app's files again, which would compete with the
+  // first paint.
+  addEventListener("load", () =>
+    sw.register("/sw.js").then((reg) => {
+      // Look for a new release now and then, not only at the next visit.
+      setInterval(() => reg.update().catch(() => {}), 3600000);
+    }).catch(() => {})
+  );
 }
 
 // On a prerendered page the app renders into a hidden #app-next. At the

@@ -7,24 +7,23 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::{self, LocalStore};
 use crate::content::Catalog;
-use crate::i18n::{Lang, Ui};
+use crate::i18n::Lang;
 use crate::pages::{
     certificate::CertificatePage,
     lesson::LessonPage,
     not_found::not_found,
     overview::Overview,
     quiz::QuizPage,
+    reference::{GlossaryPage, GuidePage, SearchPage},
     scenario::ScenarioPage,
     settings::{export_progress, SettingsPage},
 };
 use crate::progress::{self, Notice, Progress, Store};
+use crate::role::Role;
 use crate::route::Route;
 use crate::router::provide_location;
+use crate::state::{download_backup, load_in, set_role, Ctx, RESET_KEY};
 use crate::views;
-
-/// Written when the learner deletes their progress, so other open tabs
-/// drop theirs too instead of merging it back.
-const RESET_KEY: &str = "kend-tegnene.reset";
 
 /// Mount the app. On a prerendered page (one with `#app`, written by the
 /// build) the app renders into a hidden `#app-next` beside it, which boot.js
@@ -45,49 +44,6 @@ pub fn start() {
     leptos::mount::mount_to(host.unchecked_into(), App).forget();
 }
 
-/// State shared by every page.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub lang: RwSignal<Lang>,
-    pub progress: RwSignal<Progress>,
-    pub notice: RwSignal<Option<Notice>>,
-    /// The catalog once fetched and decoded (`None` while loading). A
-    /// signal set by an effect rather than a memo: it decodes once per fetch
-    /// and needs no comparison code for the catalog types.
-    pub catalog: RwSignal<Option<Result<Catalog, String>>>,
-}
-
-impl Ctx {
-    /// The strings of the current language. Untracked: a change of
-    /// language rebuilds the whole page (see `App`), so no single string
-    /// needs to react to it.
-    pub fn ui(&self) -> &'static Ui {
-        self.lang.get_untracked().ui()
-    }
-}
-
-pub fn ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
-
-/// The URL of a compiled content file in the current language.
-pub fn content_url(lang: Lang, path: &str) -> String {
-    format!("/content/{}/{path}", lang.code())
-}
-
-/// Fetch a compiled content file (`path` below `content/<lang>/`) in the
-/// current language, again when the language changes. The catalog and every
-/// page load through this one function, so the async machinery is compiled
-/// once for all of them.
-fn load_in(lang: RwSignal<Lang>, path: String) -> LocalResource<Result<String, String>> {
-    LocalResource::new(move || browser::fetch_text(content_url(lang.get(), &path)))
-}
-
-/// Fetch one compiled item: `folder` is "lessons", "scenarios" or "quizzes".
-pub fn load_item(folder: &'static str, id: String) -> LocalResource<Result<String, String>> {
-    load_in(ctx().lang, format!("{folder}/{id}.json"))
-}
-
 #[component]
 fn App() -> impl IntoView {
     let loaded = progress::load(&LocalStore);
@@ -99,7 +55,8 @@ fn App() -> impl IntoView {
     let catalog_text = load_in(lang, "index.json".into());
     let catalog = RwSignal::new(None);
     Effect::new(move || catalog.set(catalog_text.get().map(browser::decode::<Catalog>)));
-    let ctx = Ctx { lang, progress, notice, catalog };
+    crate::state::load_role();
+    let ctx = Ctx { lang, progress, catalog };
     provide_context(ctx);
 
     // The one effect that persists progress. It skips the first run (the
@@ -141,14 +98,17 @@ fn App() -> impl IntoView {
     });
     browser::request_persistent_storage();
 
-    // The language follows into <html lang> and the title.
+    // The language follows into <html lang>; the title follows the
+    // language, the page, and the catalog (which names the items).
     Effect::new(move || {
         let l = lang.get();
+        let catalog = catalog.get().and_then(Result::ok);
+        let title = views::shell::title(l, &location.route.get(), catalog.as_ref());
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", l.code());
             }
-            doc.set_title(l.ui().app_title);
+            doc.set_title(&title);
         }
     });
 
@@ -161,6 +121,9 @@ fn App() -> impl IntoView {
         Route::Quiz(id) => QuizPage(id),
         Route::Certificate(id) => CertificatePage(id),
         Route::Settings => SettingsPage(),
+        Route::Glossary => GlossaryPage(),
+        Route::Guide(id) => GuidePage(id),
+        Route::Search => SearchPage(),
         Route::NotFound => not_found(),
     };
 
@@ -172,24 +135,25 @@ fn App() -> impl IntoView {
         Some("backup") => download_backup(),
         _ => {}
     };
+    // A role button (on the overview, and in the settings): remember the
+    // role, and move focus to what the page now leads with.
+    browser::listen_on_window("click", move |ev| {
+        let Some((act, el)) = browser::action(&ev) else { return };
+        let Some(role) = (act == "role").then(|| el.get_attribute("data-role")).flatten() else { return };
+        if let Some(role) = Role::from_id(&role) {
+            let overview = el.closest(".overview-body").ok().flatten().is_some();
+            set_role(role);
+            // The page is built anew for the role, as for a new address.
+            location.route.set(location.route.get_untracked());
+            request_animation_frame(move || {
+                browser::focus_id(if overview { "overall-progress" } else { "role-title" })
+            });
+        }
+    });
     view! {
         <div on:click=on_click inner_html=move || views::shell::header(lang.get(), &location.route.get())></div>
         <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref())></div>
         <main id="main" tabindex="-1">{page}</main>
         <div inner_html=move || views::shell::footer(lang.get())></div>
     }
-}
-
-/// Offer the copy of unreadable progress that loading kept, as a file.
-pub fn download_backup() {
-    if let Ok(Some(raw)) = LocalStore.read(progress::BACKUP_KEY) {
-        let _ = browser::download("kend-tegnene-backup.json", &raw);
-    }
-}
-
-/// Delete the learner's progress here and in every other open tab.
-pub fn reset_progress() {
-    let ctx = ctx();
-    let _ = LocalStore.write(RESET_KEY, &browser::now().to_string());
-    ctx.progress.set(Progress::default());
 }

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod prerender;
 pub mod progress;
 pub mod quiz;
+pub mod role;
 pub mod route;
 pub mod views;
 
@@ -24,3 +25,5 @@ mod browser;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod router;
+#[cfg(target_arch = "wasm32")]
+mod state;

@@ -78,11 +78,11 @@ pub fn pages(content: &[(String, String)], assets: &Assets) -> Result<Vec<Page>,
             let (main, item) = main(lang, &route, &catalog, &files);
             let mut preload = vec![content_url(lang, "index.json")];
             preload.extend(item);
-            let html = document(lang, &route, Some(&main), assets, &preload);
+            let html = document(lang, &route, Some(&catalog), Some(&main), assets, &preload);
             pages.push(Page { file: file_for(lang, &route), html });
         }
     }
-    pages.push(Page { file: "shell.html".into(), html: document(Lang::Da, &Route::Overview, None, assets, &[]) });
+    pages.push(Page { file: "shell.html".into(), html: document(Lang::Da, &Route::Overview, None, None, assets, &[]) });
     Ok(pages)
 }
 
@@ -94,7 +94,14 @@ fn content_url(lang: Lang, path: &str) -> String {
 /// and the app's files and this page's content preloaded, so they load in
 /// parallel with the page), and the body the app takes over, around `main`;
 /// without `main`, an empty body the app fills.
-pub fn document(lang: Lang, route: &Route, main: Option<&str>, assets: &Assets, preload: &[String]) -> String {
+pub fn document(
+    lang: Lang,
+    route: &Route,
+    catalog: Option<&Catalog>,
+    main: Option<&str>,
+    assets: &Assets,
+    preload: &[String],
+) -> String {
     let ui = lang.ui();
     let mut h = Html::new();
     let class = if main.is_some() { "pre" } else { "" };
@@ -104,8 +111,10 @@ pub fn document(lang: Lang, route: &Route, main: Option<&str>, assets: &Assets, 
     h.open("meta", &[("name", "viewport"), ("content", "width=device-width, initial-scale=1")]);
     h.open("meta", &[("http-equiv", "Content-Security-Policy"), ("content", CSP)]);
     h.open("meta", &[("name", "referrer"), ("content", "no-referrer")]);
-    h.el("title", &[], ui.app_title);
+    h.el("title", &[], &views::shell::title(lang, route, catalog));
     h.open("meta", &[("name", "description"), ("content", ui.meta_description)]);
+    h.open("meta", &[("name", "theme-color"), ("content", "#003d6b")]);
+    h.open("link", &[("rel", "manifest"), ("href", "/manifest.webmanifest")]);
     h.open("link", &[("rel", "icon"), ("href", &assets.icon), ("type", "image/svg+xml")]);
     h.open("link", &[("rel", "stylesheet"), ("href", &assets.css)]);
     if main.is_some() {
@@ -180,7 +189,7 @@ fn main(lang: Lang, route: &Route, catalog: &Catalog, files: &BTreeMap<&str, &st
         Route::Overview => {
             let mut h = Html::new();
             h.el("h1", &[("id", "page-title")], ui.app_title).el("p", &[("class", "lead")], ui.tagline);
-            h.el_raw("div", &[("class", "overview-body")], &views::overview::catalog(ui, catalog, &none, 0));
+            h.el_raw("div", &[("class", "overview-body")], &views::overview::catalog(ui, catalog, &none, 0, None));
             (h.finish(), None)
         }
         Route::Lesson(id) => match decoded(id, ItemKind::Lesson) {
@@ -227,6 +236,22 @@ fn main(lang: Lang, route: &Route, catalog: &Catalog, files: &BTreeMap<&str, &st
             (h.finish(), None)
         }
         Route::NotFound => (message(views::shell::not_found(lang)), None),
+        // The glossary and the guides are compiled whole, in a lesson's
+        // shape (see `pages::reference`).
+        Route::Glossary | Route::Guide(_) => {
+            let path = match route {
+                Route::Guide(id) => format!("guides/{id}.json"),
+                _ => "pages/glossary.json".into(),
+            };
+            let url = content_url(lang, &path);
+            let json = files.get(format!("{}/{path}", lang.code()).as_str()).copied().unwrap_or_default();
+            match miniserde::json::from_str::<Lesson>(json) {
+                Ok(l) => (message(l.html), Some(url)),
+                Err(_) => (message(views::shell::load_error(lang, &url)), None),
+            }
+        }
+        // Search before a query (the results depend on the address's query).
+        Route::Search => (message(views::reference::results(ui, None, "")), None),
         // A page without its own arm above (one added to `route::all`
         // before it is added here) is written as the app first shows it:
         // loading. It still has its address, title, header and footer, and

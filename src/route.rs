@@ -1,5 +1,5 @@
 //! The app's addresses. Pure, so parsing is tested natively; the browser
-//! side (history, link clicks) is in `app::router`.
+//! side (history, link clicks) is in `router`.
 //!
 //! An address carries its language: Danish at the root (`/lesson/x`),
 //! English under `/en` (`/en/lesson/x`). [`all`] lists every page of the
@@ -18,8 +18,15 @@ pub enum Route {
     Quiz(String),
     /// The certificate for one module (an audience track or the core).
     Certificate(String),
-    /// "Your data": export, import, reset.
+    /// "Your data": your role, export, import, reset.
     Settings,
+    /// The glossary of terms lessons link to.
+    Glossary,
+    /// "What to do now" for one audience, or `general` (see [`GUIDES`]).
+    Guide(String),
+    /// Search over lessons, sections, cases and the glossary (the query is
+    /// in `?q=`, read by the page).
+    Search,
     NotFound,
 }
 
@@ -59,6 +66,10 @@ impl Route {
             ["quiz", id] if is_id(id) => Route::Quiz(id.to_string()),
             ["certificate", id] if is_id(id) => Route::Certificate(id.to_string()),
             ["settings"] => Route::Settings,
+            ["glossary"] => Route::Glossary,
+            ["search"] => Route::Search,
+            ["what-to-do"] => Route::Guide("general".into()),
+            ["what-to-do", id] if GUIDES.contains(id) => Route::Guide(id.to_string()),
             _ => Route::NotFound,
         }
     }
@@ -71,22 +82,33 @@ impl Route {
             Route::Quiz(id) => format!("/quiz/{id}"),
             Route::Certificate(id) => format!("/certificate/{id}"),
             Route::Settings => "/settings".into(),
+            Route::Glossary => "/glossary".into(),
+            Route::Search => "/search".into(),
+            Route::Guide(id) if id == "general" => "/what-to-do".into(),
+            Route::Guide(id) => format!("/what-to-do/{id}"),
             Route::NotFound => "/not-found".into(),
         }
     }
 }
 
 /// Every page of the course, in course order: the overview, each item,
-/// each module's certificate, "your data", and the not-found page. The build
+/// each module's certificate, the glossary, the guides, search, "your data",
+/// and the not-found page. The build
 /// writes a static page for each, in each language, so a page added to the
 /// app is added here too.
 pub fn all(catalog: &Catalog) -> Vec<Route> {
     let mut routes = vec![Route::Overview];
     routes.extend(catalog.modules.iter().flat_map(|m| &m.items).map(Route::of_item));
     routes.extend(catalog.modules.iter().map(|m| Route::Certificate(m.id.clone())));
-    routes.extend([Route::Settings, Route::NotFound]);
+    routes.push(Route::Glossary);
+    routes.extend(GUIDES.iter().map(|g| Route::Guide(g.to_string())));
+    routes.extend([Route::Search, Route::Settings, Route::NotFound]);
     routes
 }
+
+/// The "what to do now" guides: one per audience and a general one. Each
+/// is `content/<lang>/guides/<id>.md`; the content check requires them all.
+pub const GUIDES: [&str; 4] = ["general", "police", "health", "embassy"];
 
 /// Content ids are lowercase ASCII words joined by hyphens; anything else in
 /// an address cannot name content, and is never used to build a fetch URL.
@@ -107,6 +129,8 @@ mod tests {
         assert_eq!(Route::parse("/lesson"), Route::NotFound);
         assert_eq!(Route::parse("/lesson/a/b"), Route::NotFound);
         assert_eq!(Route::parse("/elsewhere"), Route::NotFound);
+        assert_eq!(Route::parse("/what-to-do/police"), Route::Guide("police".into()));
+        assert_eq!(Route::parse("/what-to-do/unknown"), Route::NotFound);
     }
 
     #[test]
@@ -143,6 +167,10 @@ mod tests {
             Route::Quiz("c".into()),
             Route::Certificate("core".into()),
             Route::Settings,
+            Route::Glossary,
+            Route::Search,
+            Route::Guide("general".into()),
+            Route::Guide("embassy".into()),
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

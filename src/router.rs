@@ -87,6 +87,19 @@ pub fn provide_location() -> Location {
         // The language switch keeps the learner where they are, on the switch.
         after_navigation(&hash, anchor.id() == "lang-switch");
     });
+    // The header's search form: the CSP forbids form actions, so it goes to
+    // the search page from here (which fetches the index only then).
+    crate::browser::listen_on_window("submit", move |ev| {
+        let form = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if form.is_some_and(|f| f.id() == "search-form") {
+            ev.prevent_default();
+            let q = document()
+                .get_element_by_id("search-q")
+                .map(|i| i.unchecked_into::<web_sys::HtmlInputElement>().value())
+                .unwrap_or_default();
+            location.navigate(&format!("/search?q={}", js_sys::encode_uri_component(&q)));
+        }
+    });
     location
 }
 

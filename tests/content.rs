@@ -253,6 +253,9 @@ fn the_authoring_guide_examples_compile() {
     for lang in ["da", "en"] {
         let lessons = root.join(lang).join("lessons");
         std::fs::create_dir_all(&lessons).unwrap();
+        // The lessons link to the glossary.
+        let glossary = manifest_dir.join("content").join(lang).join("glossary.toml");
+        std::fs::copy(glossary, root.join(lang).join("glossary.toml")).unwrap();
         for entry in std::fs::read_dir(manifest_dir.join("content").join(lang).join("lessons")).unwrap() {
             let path = entry.unwrap().path();
             std::fs::copy(&path, lessons.join(path.file_name().unwrap())).unwrap();
@@ -283,6 +286,26 @@ fn the_authoring_guide_examples_compile() {
     for f in ["da/lessons/example-lesson.json", "da/scenarios/example-scenario.json", "en/quizzes/example-quiz.json"] {
         assert!(compiled.files.iter().any(|(p, _)| p == f), "{f} is compiled");
     }
+}
+
+#[test]
+fn glossary_links_to_unknown_terms_are_named_with_file_and_line() {
+    let compiled = fixture("glossary-terms");
+    let report = report(&compiled);
+    for lang in ["da", "en"] {
+        assert_reported(&report, &format!("content/{lang}/lessons/terms.md:13"), &["unknown glossary term 'made-up'"]);
+    }
+    // In a definition and in a guide too, and a term missing in one language.
+    assert_reported(&report, "content/da/glossary.toml:4", &["unknown glossary term 'cmm'"]);
+    assert_reported(&report, "content/da/guides/general.md:11", &["unknown glossary term 'cmm'"]);
+    assert_reported(&report, "content/da/guides/police.md:1", &["guide 'police' is missing"]);
+    assert_reported(&report, "content/en/glossary.toml:1", &["'cmm' must be in the glossary of every language"]);
+    assert_eq!(report.len(), 8, "{report:#?}");
+    let file = |p: &str| compiled.files.iter().find(|(f, _)| f == p).map(|(_, j)| j.clone()).unwrap_or_default();
+    assert!(file("da/lessons/terms.json").contains(r#"<a href=\"/glossary#refleksionsperiode\">"#));
+    assert!(file("en/pages/glossary.json").contains("Reflection period"));
+    assert!(file("da/pages/search.json").contains("/glossary#refleksionsperiode"));
+    assert!(file("da/guides/general.json").contains("Hvad gør jeg nu?"));
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! heading ids (`## Title {#id}`) and `+++` TOML front matter. Raw HTML and
 //! images are refused, not rendered: content must never be able to run
 //! script or make the browser fetch from another origin. Links written as
-//! `lesson:<id>#<section>` become in-app links and are checked later.
+//! `lesson:<id>#<section>` become in-app links and are checked later; links
+//! written `term:<id>` go to the glossary entry, also checked later.
 
 use crate::i18n::Lang;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
@@ -19,6 +20,9 @@ pub struct Rendered {
     pub heading_ids: Vec<String>,
     /// In-app links found: (lesson id, optional section id, line).
     pub links: Vec<Link>,
+    /// Glossary terms linked (`term:<id>`): (term id, line), checked
+    /// against the glossary later.
+    pub terms: Vec<(String, usize)>,
     /// Problems as (line, message).
     pub problems: Vec<(usize, String)>,
 }
@@ -70,6 +74,12 @@ pub fn render(text: &str, first_line: usize) -> Rendered {
             Event::End(TagEnd::Image) => events.push(Event::End(TagEnd::Emphasis)),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = match dest_url.strip_prefix("lesson:") {
+                    None if dest_url.starts_with("term:") => {
+                        let term = dest_url["term:".len()..].to_string();
+                        let href = format!("/glossary#{term}");
+                        out.terms.push((term, line));
+                        CowStr::from(href)
+                    }
                     Some(target) => {
                         let (lesson, section) = match target.split_once('#') {
                             Some((l, s)) => (l.to_string(), Some(s.to_string())),
@@ -83,7 +93,7 @@ pub fn render(text: &str, first_line: usize) -> Rendered {
                         if !is_allowed_external(&dest_url) {
                             out.problems.push((
                                 line,
-                                format!("link '{dest_url}' must start with https://, mailto:, tel: or lesson:"),
+                                format!("link '{dest_url}' must start with https://, mailto:, tel:, lesson: or term:"),
                             ));
                         }
                         dest_url
@@ -126,7 +136,9 @@ pub fn lesson_href(lesson: &str, section: Option<&str>) -> String {
 pub fn localize_links(lang: Lang, html: String) -> String {
     match lang.prefix() {
         "" => html,
-        prefix => html.replace("href=\"/lesson/", &format!("href=\"{prefix}/lesson/")),
+        prefix => html
+            .replace("href=\"/lesson/", &format!("href=\"{prefix}/lesson/"))
+            .replace("href=\"/glossary#", &format!("href=\"{prefix}/glossary#")),
     }
 }
 
@@ -238,6 +250,13 @@ mod tests {
             r.links,
             vec![Link { lesson: "what-is-trafficking".into(), section: Some("means".into()), line: 1 }]
         );
+    }
+
+    #[test]
+    fn term_links_go_to_the_glossary_and_are_recorded() {
+        let r = render("Tekst\n\nEn [refleksionsperiode](term:refleksionsperiode).", 4);
+        assert!(r.html.contains("<a href=\"/glossary#refleksionsperiode\">refleksionsperiode</a>"), "{}", r.html);
+        assert_eq!(r.terms, vec![("refleksionsperiode".to_string(), 6)]);
     }
 
     #[test]

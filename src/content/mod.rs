@@ -7,7 +7,9 @@
 //! content/course.toml ─────────────┐
 //! content/<lang>/lessons/*.md ─────┤                    <dist>/content/<lang>/index.json
 //! content/<lang>/scenarios/*.toml ─┼─ compile::compile ─▶ <dist>/content/<lang>/lessons/<id>.json
-//! content/<lang>/quizzes/*.toml ───┘                    <dist>/content/<lang>/scenarios/<id>.json
+//! content/<lang>/quizzes/*.toml ───┤                    <dist>/content/<lang>/scenarios/<id>.json
+//! content/<lang>/glossary.toml ────┤                    <dist>/content/<lang>/pages/glossary.json, pages/search.json
+//! content/<lang>/guides/*.md ──────┘                    <dist>/content/<lang>/guides/<id>.json
 //!                                                      <dist>/content/<lang>/quizzes/<id>.json
 //! ```
 //!
@@ -27,3 +29,5 @@ pub use model::*;
 pub mod compile;
 #[cfg(feature = "authoring")]
 pub mod markdown;
+#[cfg(feature = "authoring")]
+pub mod reference;

@@ -346,3 +346,77 @@ pub struct Segment {
     /// Rendered HTML: why it is, or is not, a sign.
     pub feedback: String,
 }
+
+/// One language's glossary (`content/<lang>/glossary.toml`), fetched when
+/// the glossary page opens. Lessons link to a term as `/glossary#<id>`.
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct Glossary {
+    pub terms: Vec<Term>,
+}
+
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct Term {
+    /// The same in every language: lessons in both link to it.
+    pub id: String,
+    pub term: String,
+    /// Rendered HTML.
+    pub html: String,
+    /// Where the definition comes from, with the date it was checked.
+    pub source: String,
+}
+
+/// One language's search index, compiled at build time and fetched only
+/// when the learner searches. Stored as text, one entry a line with its
+/// four fields separated by tabs: reading it needs no JSON decoder in the
+/// wasm. (No field holds a tab or a line break: the compiler collapses
+/// white space.)
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchIndex {
+    pub entries: Vec<SearchEntry>,
+}
+
+impl SearchIndex {
+    /// One line per entry: title, where it is, address, the start of its
+    /// text (about 160 characters), then the title and the text folded to
+    /// lower case for matching, with tabs between. Folding here keeps the
+    /// Unicode tables out of the wasm.
+    #[cfg(feature = "authoring")]
+    pub fn to_text(&self) -> String {
+        let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = |e: &SearchEntry| {
+            let text = clean(&e.text);
+            let start: String = text.chars().take(160).collect();
+            let folded = format!("{}\t{}", clean(&e.title).to_lowercase(), text.to_lowercase());
+            [clean(&e.title), clean(&e.within), clean(&e.href), start, folded].join("\t")
+        };
+        self.entries.iter().map(line).collect::<Vec<_>>().join("\n")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchEntry {
+    pub title: String,
+    /// What it is part of: the lesson of a section, "Ordliste", a case.
+    pub within: String,
+    /// Where the result jumps to: a page, or a section in it.
+    pub href: String,
+    /// The plain text searched and quoted from.
+    pub text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(feature = "authoring")]
+    fn the_search_index_is_text_with_folded_fields() {
+        let e =
+            SearchEntry {
+                title: "Første".into(), within: "L".into(), href: "/a".into(), text: "Ære\tog\nmere".into()
+            };
+        let text = SearchIndex { entries: vec![e.clone(), e] }.to_text();
+        assert_eq!(text.lines().next(), Some("Første\tL\t/a\tÆre og mere\tførste\tære og mere"));
+        assert_eq!(text.lines().count(), 2);
+    }
+}

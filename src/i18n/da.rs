@@ -169,4 +169,30 @@ pub static UI: Ui = Ui {
     tag_vulnerability: "udnyttet sårbarhed",
     tag_behaviour: "adfærd, du kan se",
     tag_child: "personen kan være under 18",
+    nav_now: "Hvad gør jeg nu?",
+    nav_glossary: "Ordliste",
+    nav_search: "Søg",
+    search_none: "Intet fundet for „{}“.",
+    search_count: "{} fundet",
+    guide_general: "Alle faggrupper",
+    role_title: "Din rolle",
+    role_intro: "Vælg din rolle, så viser oversigten dit spor først. Du kan skifte under Dine data uden at miste noget.",
+    role_police: "Politi eller politistuderende",
+    role_health: "Sundhedspersonale",
+    role_embassy: "Ambassade eller konsulat",
+    role_other: "Andet, eller jeg kigger bare",
+    continue_link: "Fortsæt, hvor du slap:",
+    start_link: "Begynd her:",
+    all_done: "Du har gennemført hele kurset.",
+    your_track: "Dit forløb: {} gennemført",
+    other_tracks: "Andre spor (valgfrie)",
+};
+
+/// Words used only in pages the content compiler writes (not in the wasm).
+#[cfg(feature = "authoring")]
+pub static AUTHORED: super::Authored = super::Authored {
+    glossary_intro: "Ord og begreber, som kurset bruger. Lektionerne linker hertil.",
+    glossary_source: "Kilde: {}",
+    guide_other: "Hvad gør jeg nu? – for andre faggrupper",
+    guide_print: "Udskriv (én A4-side)",
 };

@@ -169,4 +169,30 @@ pub static UI: Ui = Ui {
     tag_vulnerability: "abuse of vulnerability",
     tag_behaviour: "behaviour you can observe",
     tag_child: "the person may be under 18",
+    nav_now: "What to do now",
+    nav_glossary: "Glossary",
+    nav_search: "Search",
+    search_none: "Nothing found for “{}”.",
+    search_count: "{} found",
+    guide_general: "Everyone",
+    role_title: "Your role",
+    role_intro: "Choose your role and the overview shows your track first. You can change it under Your data without losing anything.",
+    role_police: "Police officer or trainee",
+    role_health: "Healthcare staff",
+    role_embassy: "Embassy or consulate",
+    role_other: "Other, or just looking",
+    continue_link: "Continue where you left off:",
+    start_link: "Start here:",
+    all_done: "You have completed the whole course.",
+    your_track: "Your course: {} completed",
+    other_tracks: "Other tracks (optional)",
+};
+
+/// Words used only in pages the content compiler writes (not in the wasm).
+#[cfg(feature = "authoring")]
+pub static AUTHORED: super::Authored = super::Authored {
+    glossary_intro: "Words and terms the course uses. The lessons link here.",
+    glossary_source: "Source: {}",
+    guide_other: "What to do now – for other roles",
+    guide_print: "Print (one A4 page)",
 };

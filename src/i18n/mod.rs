@@ -246,6 +246,23 @@ pub struct Ui {
     pub tag_vulnerability: &'static str,
     pub tag_behaviour: &'static str,
     pub tag_child: &'static str,
+    pub nav_now: &'static str,
+    pub nav_glossary: &'static str,
+    pub nav_search: &'static str,
+    pub search_none: &'static str,
+    pub search_count: &'static str,
+    pub guide_general: &'static str,
+    pub role_title: &'static str,
+    pub role_intro: &'static str,
+    pub role_police: &'static str,
+    pub role_health: &'static str,
+    pub role_embassy: &'static str,
+    pub role_other: &'static str,
+    pub continue_link: &'static str,
+    pub start_link: &'static str,
+    pub all_done: &'static str,
+    pub your_track: &'static str,
+    pub other_tracks: &'static str,
 }
 
 impl Ui {
@@ -262,6 +279,26 @@ impl Ui {
             "behaviour" => self.tag_behaviour,
             "child" => self.tag_child,
             other => other,
+        }
+    }
+}
+
+/// Strings of pages written whole at build time (the glossary, the guides):
+/// kept out of [`Ui`] so they are not in the wasm.
+#[cfg(feature = "authoring")]
+pub struct Authored {
+    pub glossary_intro: &'static str,
+    pub glossary_source: &'static str,
+    pub guide_other: &'static str,
+    pub guide_print: &'static str,
+}
+
+#[cfg(feature = "authoring")]
+impl Lang {
+    pub fn authored(self) -> &'static Authored {
+        match self {
+            Lang::Da => &da::AUTHORED,
+            Lang::En => &en::AUTHORED,
         }
     }
 }

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::ctx;
 use crate::browser;
 use crate::content::Module;
+use crate::state::ctx;
 use crate::views::certificate as views;
 
 /// The page. (A plain function, not a component: one view type fewer in

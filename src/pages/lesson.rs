@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::{item_href, next_item};
-use crate::app::ctx;
 use crate::browser::{self, focus_id, now};
 use crate::content::Lesson;
+use crate::state::ctx;
 use crate::views::lesson as views;
 
 /// The lesson page. (A plain function, not a component: one view type

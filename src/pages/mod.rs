@@ -7,13 +7,14 @@ pub mod lesson;
 pub mod not_found;
 pub mod overview;
 pub mod quiz;
+pub mod reference;
 pub mod scenario;
 pub mod settings;
 
 use leptos::prelude::*;
 
-use crate::app::ctx;
 use crate::content::{Catalog, Item};
+use crate::state::ctx;
 use crate::views::shell;
 // Pure, so it lives with the views (tested natively), as do `completion`
 // and `Completion`; the pages use it from here as before.
@@ -22,16 +23,15 @@ pub use crate::views::overview::item_href;
 /// Markup from `views`, as a view. Every small message goes through this
 /// one function, so its view type is compiled once.
 pub fn markup(html: String) -> AnyView {
-    let on_click = |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let retry = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-act='reload-page']").ok().flatten())
-            .is_some();
-        if retry {
+    // Retry a failed load (a reload fetches whatever failed); print a guide.
+    let on_click = |ev: leptos::ev::MouseEvent| match crate::browser::action(&ev).map(|(act, _)| act).as_deref() {
+        Some("reload-page") => {
             let _ = window().location().reload();
         }
+        Some("print") => {
+            let _ = window().print();
+        }
+        _ => {}
     };
     view! { <div class="message" on:click=on_click inner_html=html></div> }.into_any()
 }
@@ -55,8 +55,8 @@ pub fn ContentError(message: String) -> AnyView {
     markup(shell::content_error(ctx().lang.get_untracked(), &message))
 }
 
-/// The page of one content item (`folder` is "lessons", "scenarios" or
-/// "quizzes"): the item's compile error if its file failed (naming file and
+/// The page of one content item (`folder` is "lessons", "scenarios",
+/// "quizzes", "guides" or "pages"): the item's compile error if its file failed (naming file and
 /// line), a loading message, a load error with a retry, or `show` with the
 /// decoded item.
 pub fn item_page<T: miniserde::Deserialize + 'static>(
@@ -65,7 +65,7 @@ pub fn item_page<T: miniserde::Deserialize + 'static>(
     show: fn(T) -> AnyView,
 ) -> AnyView {
     let ctx = ctx();
-    let item = crate::app::load_item(folder, id.clone());
+    let item = crate::state::load_item(folder, id.clone());
     let page = move || {
         // The page waits for the catalog too (it says what comes next), so
         // it is written once, complete, as the prerendered page shows it.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::markup;
-use crate::app::ctx;
+use crate::state::ctx;
 use crate::views::shell;
 
 /// The page for an address the app does not know, or a module that is not

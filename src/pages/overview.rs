@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::LoadError;
-use crate::app::ctx;
 use crate::browser::now;
 use crate::content::Catalog;
+use crate::state::ctx;
 use crate::views::overview as views;
 
 /// The page. (A plain function, not a component: one view type fewer in
@@ -29,8 +29,8 @@ fn catalog_view(catalog: Catalog) -> impl IntoView {
     let ctx = ctx();
     request_animation_frame(|| crate::browser::mark("overview-rendered"));
     let body = move || {
-        let ui = ctx.ui();
-        ctx.progress.with(|p| views::catalog(ui, &catalog, p, now()))
+        let (ui, role) = (ctx.ui(), crate::state::role());
+        ctx.progress.with(|p| views::catalog(ui, &catalog, p, now(), role))
     };
     view! { <div class="overview-body" inner_html=body></div> }
 }

@@ -9,13 +9,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::ctx;
 use crate::browser::{self, focus_id, now};
 use crate::content::{QuestionKind, Quiz};
 use crate::progress::LastAnswer;
 use crate::quiz::confidence::Confidence;
 use crate::quiz::grade::{grade, Graded, Response};
 use crate::quiz::review::after_answer;
+use crate::state::ctx;
 use crate::views::quiz as views;
 
 /// The knowledge-check page. (A plain function, not a component: one view

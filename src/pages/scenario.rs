@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{item_href, next_item};
-use crate::app::ctx;
 use crate::browser::{self, focus_id, now};
 use crate::content::Scenario;
 use crate::quiz::scenario::{self as logic, Position};
+use crate::state::ctx;
 use crate::views::scenario::{self as views, Phase, Revealed};
 
 /// The scenario page. (A plain function, not a component: one view type
@@ -154,7 +154,9 @@ fn scenario_view(s: Scenario) -> impl IntoView {
             Phase::Intro => s.with_value(|s| views::intro(ui, s)),
             Phase::Result => {
                 let next = next.as_ref().map(|(href, title)| (href.as_str(), title.as_str()));
-                ctx.progress.with(|p| s.with_value(|s| views::result(ui, s, p, next)))
+                let guide = crate::state::role().map_or("general", crate::role::Role::guide);
+                let html = ctx.progress.with(|p| s.with_value(|s| views::result(ui, s, p, next)));
+                html + &crate::views::reference::guide_link(ui, guide)
             }
             Phase::Playing => {
                 let path = choices.get();

@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{ctx, download_backup, reset_progress};
 use crate::browser::{self, focus_id, now, FileError, LocalStore};
 use crate::progress::{self, ImportError, ImportPreview, Progress, Store, BACKUP_KEY, MAX_IMPORT_BYTES};
+use crate::state::{ctx, download_backup, reset_progress};
 use crate::views::settings::{self as views, import_message};
 
 /// Download the learner's progress as a file.
@@ -101,7 +101,8 @@ pub fn SettingsPage() -> AnyView {
         let confirm = confirm_reset.get();
         pending.with(|p| {
             let preview = p.as_ref().map(|(_, pv)| pv);
-            error.with(|e| views::body(ctx.ui(), e.as_deref(), preview, has_backup, confirm))
+            let role = crate::views::overview::role_choice(ctx.ui(), crate::state::role());
+            role + &error.with(|e| views::body(ctx.ui(), e.as_deref(), preview, has_backup, confirm))
         })
     };
 

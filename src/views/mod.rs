@@ -7,9 +7,11 @@
 //! page listens once on its container and dispatches on those.
 
 pub mod certificate;
+pub mod chart;
 pub mod lesson;
 pub mod overview;
 pub mod quiz;
+pub mod reference;
 pub mod scenario;
 pub mod settings;
 pub mod shell;

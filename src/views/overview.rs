@@ -9,6 +9,8 @@ use crate::content::{Audience, Catalog, Item, ItemKind, Module};
 use crate::html::Html;
 use crate::i18n::{fill, Ui};
 use crate::progress::Progress;
+use crate::role::{arrange, done_of, next_step, Role};
+use crate::views::chart;
 
 /// An item's address without a language (views write it with
 /// `ui.lang.href`).
@@ -77,13 +79,66 @@ fn status(ui: &'static Ui, c: Completion) -> (String, &'static str) {
     }
 }
 
-/// Everything below the page's heading and lead, once the catalog has
-/// loaded. `now` decides which reviews are due.
-pub fn catalog(ui: &'static Ui, catalog: &Catalog, p: &Progress, now: u64) -> String {
-    let total: usize = catalog.modules.iter().map(|m| m.items.len()).sum();
+/// The role choice: one button per role, the chosen one pressed. Shown on
+/// the overview until a role is chosen, and in the settings.
+pub fn role_choice(ui: &'static Ui, current: Option<Role>) -> String {
     let mut h = Html::new();
-    let summary = fill(ui.overview_progress, format!("{} / {total}", p.completed_count()));
-    h.el("p", &[("class", "summary"), ("id", "overall-progress")], &summary);
+    h.open("section", &[("class", "panel role-choice"), ("id", "role-choice"), ("aria-labelledby", "role-title")]);
+    h.el("h2", &[("id", "role-title"), ("tabindex", "-1")], ui.role_title).el("p", &[], ui.role_intro);
+    h.open("div", &[("class", "role-buttons")]);
+    for r in Role::ALL {
+        let pressed = if current == Some(r) { "true" } else { "false" };
+        let attrs = [
+            ("type", "button"),
+            ("class", "button secondary"),
+            ("data-act", "role"),
+            ("data-role", r.id()),
+            ("aria-pressed", pressed),
+        ];
+        h.el("button", &attrs, role_name(ui, r));
+    }
+    h.close("div").close("section");
+    h.finish()
+}
+
+pub fn role_name(ui: &'static Ui, r: Role) -> &'static str {
+    match r {
+        Role::Police => ui.role_police,
+        Role::Health => ui.role_health,
+        Role::Embassy => ui.role_embassy,
+        Role::Other => ui.role_other,
+    }
+}
+
+/// Everything below the page's heading and lead, once the catalog has
+/// loaded: the role choice (until made), where the learner stands, where
+/// to continue, reviews due, then the core module and the role's track,
+/// with the other tracks folded below as optional. `now` decides which
+/// reviews are due.
+pub fn catalog(ui: &'static Ui, catalog: &Catalog, p: &Progress, now: u64, role: Option<Role>) -> String {
+    let mut h = Html::new();
+    if role.is_none() {
+        h.raw(&role_choice(ui, None));
+    }
+    let (lead, rest) = arrange(catalog, role);
+    let (done, total) = done_of(&lead, p);
+    let summary = fill(ui.your_track, format!("{done} / {total}"));
+    // Focusable: choosing a role moves focus here, to what now leads.
+    h.el("p", &[("class", "summary"), ("id", "overall-progress"), ("tabindex", "-1")], &summary);
+    chart::progress_bar(&mut h, done, total);
+    h.open("p", &[("class", "continue"), ("id", "continue")]);
+    match next_step(catalog, role, p) {
+        Some(item) => {
+            // Nothing begun yet: there is nothing to continue.
+            let fresh = p.completed_count() == 0 && completion(p, item) == Completion::NotStarted;
+            let label = if fresh { ui.start_link } else { ui.continue_link };
+            h.text(label).text(" ").el("a", &[("href", &ui.lang.href(&item_href(item)))], &item.title);
+        }
+        None => {
+            h.text(ui.all_done);
+        }
+    }
+    h.close("p");
     h.open("p", &[("class", "review-due"), ("id", "review-due")]);
     let due = p.due_reviews(now);
     match due.first().and_then(|key| key.split('/').next()) {
@@ -96,8 +151,15 @@ pub fn catalog(ui: &'static Ui, catalog: &Catalog, p: &Progress, now: u64) -> St
         }
     }
     h.close("p");
-    for m in &catalog.modules {
+    for m in lead {
         module(&mut h, ui, m, p);
+    }
+    if !rest.is_empty() {
+        h.open("details", &[("class", "other-tracks"), ("id", "other-tracks")]).el("summary", &[], ui.other_tracks);
+        for m in rest {
+            module(&mut h, ui, m, p);
+        }
+        h.close("details");
     }
     h.finish()
 }
@@ -107,12 +169,19 @@ fn module(h: &mut Html, ui: &'static Ui, m: &Module, p: &Progress) {
     h.open("section", &[("class", "module"), ("aria-labelledby", &heading_id)]);
     h.el("h2", &[("id", &heading_id)], &m.title);
     h.el("p", &[("class", "module-audience")], audience_name(ui, m.audience));
+    let (done, total) = done_of(&[m], p);
+    h.el("p", &[("class", "module-progress")], &fill(ui.overview_progress, format!("{done} / {total}")));
+    chart::progress_bar(h, done, total);
     // The pre-check, offered before the lessons until it or a round is done.
     let pre = m.items.iter().find(|i| i.precheck > 0 && i.error.is_none());
     let fresh = |i: &&Item| p.pre_answers(&i.id).is_empty() && p.quiz(&i.id).is_none_or(|r| r.rounds == 0);
     if let Some(quiz) = pre.filter(fresh) {
         h.open("p", &[("class", "precheck-offer")]);
-        h.el("a", &[("href", &item_href(quiz)), ("class", "button secondary")], &fill(ui.pre_offer, quiz.precheck));
+        h.el(
+            "a",
+            &[("href", &ui.lang.href(&item_href(quiz))), ("class", "button secondary")],
+            &fill(ui.pre_offer, quiz.precheck),
+        );
         h.close("p");
     }
     h.open("ol", &[("class", "items")]);
@@ -192,8 +261,13 @@ mod tests {
         let ui = Lang::En.ui();
         let mut p = Progress::default();
         p.mark_read("intro", 1);
-        let html = catalog(ui, &sample(), &p, 0);
-        assert!(html.contains("<p class=\"summary\" id=\"overall-progress\">1 / 3 completed</p>"), "{html}");
+        let html = catalog(ui, &sample(), &p, 0, None);
+        assert!(
+            html.contains(
+                "<p class=\"summary\" id=\"overall-progress\" tabindex=\"-1\">Your course: 1 / 3 completed</p>"
+            ),
+            "{html}"
+        );
         assert!(html.contains("<p class=\"review-due\" id=\"review-due\">No questions due for review right now.</p>"));
         assert_eq!(html.matches("<section class=\"module\"").count(), 2);
         assert!(html.contains("aria-labelledby=\"module-core\"><h2 id=\"module-core\">Core &amp; more</h2>"));
@@ -210,14 +284,14 @@ mod tests {
 
     #[test]
     fn english_links_stay_in_english() {
-        let html = catalog(Lang::En.ui(), &sample(), &Progress::default(), 0);
+        let html = catalog(Lang::En.ui(), &sample(), &Progress::default(), 0, None);
         assert!(html.contains("href=\"/en/lesson/intro\"") && html.contains("href=\"/en/certificate/police\""));
         assert!(!html.contains("href=\"/lesson/"), "{html}");
     }
 
     #[test]
     fn shows_content_errors_in_place_of_the_item() {
-        let html = catalog(Lang::En.ui(), &sample(), &Progress::default(), 0);
+        let html = catalog(Lang::En.ui(), &sample(), &Progress::default(), 0, None);
         assert_eq!(html.matches("class=\"error-box content-error\"").count(), 1);
         assert!(html.contains("<code>quizzes/check.toml:3: &lt;bad&gt;</code>"), "{html}");
     }
@@ -231,8 +305,30 @@ mod tests {
         let review = crate::quiz::review::after_answer(None, false, 0);
         p.record_answer("check", "q1", answer, review);
         let later = 400 * 24 * 60 * 60 * 1000;
-        let html = catalog(ui, &sample(), &p, later);
+        let html = catalog(ui, &sample(), &p, later, None);
         assert!(html.contains("1 questions due for review today <a href=\"/en/quiz/check\">Review now</a>"), "{html}");
         assert!(html.contains("<span class=\"status status-doing\">In progress</span>"));
+    }
+
+    #[test]
+    fn a_role_leads_with_its_track_and_folds_the_others() {
+        let ui = Lang::En.ui();
+        let html = catalog(ui, &sample(), &Progress::default(), 0, None);
+        assert!(html.contains("id=\"role-choice\"") && html.contains("data-role=\"embassy\""), "{html}");
+        assert!(!html.contains("<details"));
+        let html = catalog(ui, &sample(), &Progress::default(), 0, Some(Role::Health));
+        assert!(!html.contains("id=\"role-choice\""));
+        let folded = &html[html.find("<details").expect("other tracks folded")..];
+        assert!(folded.contains("<summary>Other tracks (optional)</summary>") && folded.contains("module-police"));
+        assert!(html.contains("Start here: <a href=\"/en/lesson/intro\">"), "{html}");
+        let mut p = Progress::default();
+        p.mark_read("intro", 1);
+        let later = catalog(ui, &sample(), &p, 0, Some(Role::Health));
+        assert!(later.contains("Continue where you left off: <a href=\"/en/scenario/case\">"), "{later}");
+        assert!(html.contains("Your course: 0 / 2 completed"));
+        assert_eq!(html.matches("<svg class=\"chart meter\"").count(), 3);
+        let police = catalog(ui, &sample(), &Progress::default(), 0, Some(Role::Police));
+        assert!(!police.contains("<details"));
+        assert!(role_choice(ui, Some(Role::Police)).contains("data-role=\"police\" aria-pressed=\"true\""));
     }
 }

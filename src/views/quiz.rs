@@ -10,6 +10,7 @@ use crate::quiz::grade::Graded;
 use crate::quiz::pool::{draw, Seen};
 use crate::quiz::review::is_due;
 use crate::quiz::shuffle::{presented_order, shown_order};
+use crate::views::chart;
 
 /// Needs practice: last answered wrongly, or due for review.
 pub fn needs_practice(p: &Progress, quiz: &str, question: &str, now: u64) -> bool {
@@ -117,7 +118,12 @@ pub fn pre_result(ui: &'static Ui, percent: u8, next: Option<(&str, &str)>) -> S
     h.el("h2", &[("id", "result-title"), ("tabindex", "-1")], ui.pre_title);
     h.el("p", &[("class", "score"), ("id", "score")], &fill(ui.pre_result, percent));
     let (href, title) = next.unwrap_or(("/", ui.pre_then));
-    h.open("p", &[]).open("a", &[("class", "button"), ("href", href)]).text(title).text(" →").close("a").close("p");
+    h.open("p", &[])
+        .open("a", &[("class", "button"), ("href", &ui.lang.href(href))])
+        .text(title)
+        .text(" →")
+        .close("a")
+        .close("p");
     h.close("section");
     h.finish()
 }
@@ -291,6 +297,22 @@ pub fn feedback(ui: &'static Ui, q: &Question, g: &Graded, last: bool, seed: u64
     h.finish()
 }
 
+/// How often answers were right at each confidence level: a chart and,
+/// as its text alternative, a table.
+fn calibration_chart(h: &mut Html, ui: &'static Ui, lasts: &[&LastAnswer]) {
+    let levels = Confidence::ALL.map(|c| {
+        let at = lasts.iter().filter(|l| l.confidence == c.to_u8());
+        (confidence_label(ui, c), at.clone().filter(|l| l.correct).count() as u32, at.count() as u32)
+    });
+    chart::bars(h, &levels);
+    h.open("table", &[("class", "calibration")]).open("tbody", &[]);
+    for (label, right, of) in levels {
+        h.open("tr", &[]).el("th", &[("scope", "row")], label);
+        h.el("td", &[], &fill(ui.quiz_tag_score, format!("{right} / {of}"))).close("tr");
+    }
+    h.close("tbody").close("table");
+}
+
 /// The result: score, scores per indicator category, calibration, and the
 /// ways to practise what was missed.
 pub fn result(ui: &'static Ui, q: &Quiz, p: &Progress, round: Option<u8>, now: u64) -> String {
@@ -303,13 +325,17 @@ pub fn result(ui: &'static Ui, q: &Quiz, p: &Progress, round: Option<u8>, now: u
     h.open("section", &[("class", "result"), ("aria-labelledby", "result-title")]);
     h.el("h2", &[("id", "result-title"), ("tabindex", "-1")], ui.quiz_result);
     h.el("p", &[("class", "score"), ("id", "score")], &fill(ui.quiz_score, percent));
-    h.el("h3", &[], ui.quiz_by_tag).open("table", &[("class", "tag-scores")]).open("tbody", &[]);
+    h.el("h3", &[], ui.quiz_by_tag);
+    let rows: Vec<_> = scores.iter().map(|s| (ui.tag(s.tag), s.correct, s.answered)).collect();
+    chart::bars(&mut h, &rows);
+    h.open("table", &[("class", "tag-scores")]).open("tbody", &[]);
     for s in scores {
         h.open("tr", &[]).el("th", &[("scope", "row")], ui.tag(s.tag));
         h.el("td", &[], &fill(ui.quiz_tag_score, format!("{} / {}", s.correct, s.answered))).close("tr");
     }
     h.close("tbody").close("table");
     h.el("h3", &[], ui.quiz_calibration).open("div", &[("id", "calibration")]);
+    calibration_chart(&mut h, ui, &lasts);
     let sure_wrong: Vec<_> = calib.iter().filter(|c| c.sure_and_wrong > 0).collect();
     if sure_wrong.is_empty() {
         h.el("p", &[], ui.quiz_well_calibrated);
@@ -564,5 +590,21 @@ mod tests {
         assert!(html.contains("You were sure and wrong on 1 questions about: coercion and control"), "{html}");
         assert!(html.contains("Retry the 1 you missed"));
         assert!(html.contains("0 / 1"));
+    }
+
+    #[test]
+    fn result_charts_have_tables_beside_them() {
+        let ui = Lang::En.ui();
+        let quiz = one_question_quiz();
+        let mut p = Progress::default();
+        let answer =
+            LastAnswer { at: 1, correct: true, confidence: Confidence::Fairly.to_u8(), tags: vec!["coercion".into()] };
+        p.record_answer("k", "q", answer, None);
+        let html = result(ui, &quiz, &p, Some(100), 3);
+        assert_eq!(html.matches("<svg class=\"chart bars\"").count(), 2, "{html}");
+        assert!(html.contains("<table class=\"tag-scores\">") && html.contains("<table class=\"calibration\">"));
+        // One bar per confidence level; the "fairly sure" answer was right.
+        assert!(html.contains("<th scope=\"row\">Fairly sure</th><td>1 / 1 correct</td>"), "{html}");
+        assert!(html.contains("<th scope=\"row\">Sure</th><td>0 / 0 correct</td>"));
     }
 }

@@ -1,6 +1,7 @@
 //! What surrounds every page: skip link, header with the language switch,
 //! the notice about saved progress, and the footer.
 
+use crate::content::Catalog;
 use crate::html::Html;
 use crate::i18n::{fill, Lang};
 use crate::progress::Notice;
@@ -16,8 +17,21 @@ pub fn header(lang: Lang, route: &Route) -> String {
     let home = lang.href("/");
     h.el("a", &[("class", "brand"), ("href", &home)], ui.app_title);
     h.open("nav", &[("aria-label", ui.nav_label)]);
-    h.el("a", &[("href", &home)], ui.nav_overview).text(" ").el("a", &[("href", &lang.href("/settings"))], ui.nav_data);
+    for (href, text) in [
+        ("/", ui.nav_overview),
+        ("/what-to-do", ui.nav_now),
+        ("/glossary", ui.nav_glossary),
+        ("/settings", ui.nav_data),
+    ] {
+        h.el("a", &[("href", &lang.href(href))], text).text(" ");
+    }
     h.close("nav");
+    // Submitted by the router (the CSP forbids form actions): it goes to
+    // the search page, which fetches the index only then.
+    h.open("form", &[("role", "search"), ("class", "search-form"), ("id", "search-form")]);
+    h.el("label", &[("for", "search-q"), ("class", "visually-hidden")], ui.nav_search);
+    h.open("input", &[("type", "search"), ("id", "search-q"), ("name", "q"), ("autocomplete", "off")]);
+    h.el("button", &[("type", "submit"), ("class", "search-button")], ui.nav_search).close("form");
     // The switch is written in the language it switches to.
     let other = route.address(lang.other());
     let attrs = [
@@ -79,9 +93,98 @@ pub fn notice(lang: Lang, notice: Option<&Notice>) -> String {
     h.finish()
 }
 
+/// The document title for a route: the page's own name, then the course's
+/// in the language in use ("Tegn og signaler – Kend tegnene", "Signs and
+/// signals – Know the signs"). Items are named from the catalog
+/// when it is there, else by their kind.
+pub fn title(lang: Lang, route: &Route, catalog: Option<&Catalog>) -> String {
+    let ui = lang.ui();
+    let item = |id: &str, kind: &'static str| {
+        let found = catalog.and_then(|c| c.modules.iter().flat_map(|m| &m.items).find(|i| i.id == id));
+        found.map_or_else(|| kind.to_string(), |i| i.title.clone())
+    };
+    let module = |id: &str| catalog.and_then(|c| c.modules.iter().find(|m| m.id == id)).map(|m| m.title.clone());
+    let page = match route {
+        Route::Overview => ui.nav_overview.to_string(),
+        Route::Lesson(id) => item(id, ui.kind_lesson),
+        Route::Scenario(id) => item(id, ui.kind_scenario),
+        Route::Quiz(id) => item(id, ui.kind_quiz),
+        Route::Certificate(id) => match module(id) {
+            Some(m) => format!("{}: {m}", ui.certificate_title),
+            None => ui.certificate_title.to_string(),
+        },
+        Route::Settings => ui.data_title.to_string(),
+        Route::Glossary => ui.nav_glossary.to_string(),
+        Route::Search => ui.nav_search.to_string(),
+        Route::Guide(id) => format!("{}: {}", ui.nav_now, guide_name(lang, id)),
+        Route::NotFound => ui.not_found_title.to_string(),
+    };
+    format!("{page} – {}", ui.app_title)
+}
+
+/// Who a "what to do now" guide is for.
+pub fn guide_name(lang: Lang, id: &str) -> &'static str {
+    let ui = lang.ui();
+    match id {
+        "police" => ui.audience_police,
+        "health" => ui.audience_health,
+        "embassy" => ui.audience_embassy,
+        _ => ui.guide_general,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::{Item, ItemKind, Module};
+
+    #[test]
+    fn every_route_has_its_own_title_in_each_language() {
+        let catalog = Catalog {
+            lang: Lang::Da,
+            content_version: "1".into(),
+            modules: vec![Module {
+                id: "core".into(),
+                title: "Grundmodul".into(),
+                audience: None,
+                items: vec![Item {
+                    id: "signs".into(),
+                    kind: ItemKind::Lesson,
+                    title: "Tegn og signaler".into(),
+                    minutes: 5,
+                    precheck: 0,
+                    error: None,
+                }],
+            }],
+        };
+        let c = Some(&catalog);
+        assert_eq!(title(Lang::Da, &Route::Lesson("signs".into()), c), "Tegn og signaler – Kend tegnene");
+        assert_eq!(title(Lang::Da, &Route::Lesson("signs".into()), None), "Lektion – Kend tegnene");
+        assert_eq!(title(Lang::Da, &Route::Certificate("core".into()), c), "Kursusbevis: Grundmodul – Kend tegnene");
+        assert_eq!(title(Lang::En, &Route::Guide("police".into()), c), "What to do now: Police – Know the signs");
+        let routes = [
+            Route::Overview,
+            Route::Settings,
+            Route::Glossary,
+            Route::Search,
+            Route::Guide("general".into()),
+            Route::Quiz("x".into()),
+            Route::Scenario("y".into()),
+            Route::NotFound,
+        ];
+        for lang in Lang::ALL {
+            let titles: std::collections::BTreeSet<String> = routes.iter().map(|r| title(lang, r, c)).collect();
+            assert_eq!(titles.len(), routes.len(), "{titles:?}");
+        }
+    }
+
+    #[test]
+    fn header_links_what_to_do_and_has_a_labelled_search() {
+        let h = header(Lang::Da, &Route::Overview);
+        assert!(h.contains("<a href=\"/what-to-do\">Hvad gør jeg nu?</a>"), "{h}");
+        assert!(header(Lang::En, &Route::Overview).contains("<a href=\"/en/what-to-do\">"));
+        assert!(h.contains("<form role=\"search\"") && h.contains("<label for=\"search-q\""));
+    }
 
     #[test]
     fn header_switch_names_the_other_language_in_it() {

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use crate::support::{find, goto, js, with_browser};
+use crate::support::{find, goto, js, with_browser_options};
 
-const PAGES: [(&str, &str); 8] = [
+const PAGES: [(&str, &str); 13] = [
     ("/", "#overall-progress"),
     ("/lesson/what-is-trafficking", "#mark-read"),
     ("/scenario/er-night-shift", "#start"),
@@ -14,6 +14,11 @@ const PAGES: [(&str, &str); 8] = [
     ("/certificate/core", "#certificate-missing"),
     ("/no/such/page", "h1"),
     ("/lesson/what-is-trafficking#means", "#mark-read"),
+    ("/glossary", "dt#cmm"),
+    ("/what-to-do", ".guide h1"),
+    ("/what-to-do/health", ".guide h1"),
+    ("/search?q=cmm", ".results"),
+    ("/what-to-do/police", ".guide h1"),
 ];
 
 async fn violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
@@ -33,9 +38,22 @@ async fn violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn no_page_has_an_accessibility_violation_in_either_language() {
+    every_page_passes_axe(&[]).await;
+}
+
+/// The same checks, contrast above all, with the system theme dark.
+#[tokio::test]
+async fn no_page_has_an_accessibility_violation_in_the_dark_theme() {
+    every_page_passes_axe(&["--force-dark-mode"]).await;
+}
+
+async fn every_page_passes_axe(args: &'static [&'static str]) {
     let axe_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tools/node_modules/axe-core/axe.min.js");
     let axe = std::fs::read_to_string(&axe_path).expect("axe-core is installed by `cargo xtask setup`");
-    with_browser(move |c, server| async move {
+    with_browser_options(serde_json::json!({}), args, move |c, server| async move {
+        goto(&c, &server.url("/")).await;
+        let dark = js(&c, "return matchMedia('(prefers-color-scheme: dark)').matches").await;
+        assert_eq!(dark, !args.is_empty(), "the theme asked for");
         let mut found = Vec::new();
         for (lang, prefix) in [("da", ""), ("en", "/en")] {
             // Each language starts from a fresh course, so every page shows

@@ -121,7 +121,7 @@ async fn the_language_switch_goes_to_the_same_page_in_english_and_sets_html_lang
         reload(&c).await;
         wait_text(&c, "h1", "Know the signs").await;
         assert_eq!(js(&c, "return document.documentElement.lang").await, "en");
-        assert_eq!(js(&c, "return document.title").await, "Know the signs");
+        assert_eq!(js(&c, "return document.title").await, "Overview – Know the signs");
         // And back to Danish.
         find(&c, "#lang-switch").await.click().await.unwrap();
         wait_text(&c, "h1", "Kend tegnene").await;

@@ -179,7 +179,7 @@ async fn a_malformed_import_file_is_refused_and_changes_nothing() {
 }
 
 /// Progress with every item of the core module completed.
-fn completed_core() -> String {
+pub(crate) fn completed_core() -> String {
     let index: Value =
         serde_json::from_str(&std::fs::read_to_string(crate::support::dist().join("content/da/index.json")).unwrap())
             .unwrap();

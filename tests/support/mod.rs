@@ -75,7 +75,7 @@ impl Drop for Driver {
     }
 }
 
-fn capabilities(profile: &Path, prefs: &Value, extra: &Value) -> serde_json::Map<String, Value> {
+fn capabilities(profile: &Path, prefs: &Value, extra_args: &[&str], extra: &Value) -> serde_json::Map<String, Value> {
     let mut caps = json!({
         "browserName": "chrome",
         "goog:chromeOptions": {
@@ -90,6 +90,8 @@ fn capabilities(profile: &Path, prefs: &Value, extra: &Value) -> serde_json::Map
             ]
         }
     });
+    let args = caps["goog:chromeOptions"]["args"].as_array_mut().unwrap();
+    args.extend(extra_args.iter().map(|a| json!(a)));
     for (k, v) in extra.as_object().into_iter().flatten() {
         caps[k] = v.clone();
     }
@@ -113,7 +115,17 @@ where
     F: FnOnce(Client, Server) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    with_browser_caps(prefs, json!({}), test).await
+    with_browser_all(prefs, &[], json!({}), test).await
+}
+
+/// The same, with Chromium preferences and extra command-line arguments
+/// (e.g. `--force-dark-mode` for the dark system theme).
+pub async fn with_browser_options<F, Fut>(prefs: Value, args: &[&str], test: F)
+where
+    F: FnOnce(Client, Server) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    with_browser_all(prefs, args, json!({}), test).await
 }
 
 /// The same, with WebDriver capabilities besides (e.g. `pageLoadStrategy`).
@@ -122,11 +134,19 @@ where
     F: FnOnce(Client, Server) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    with_browser_all(prefs, &[], extra, test).await
+}
+
+async fn with_browser_all<F, Fut>(prefs: Value, args: &[&str], extra: Value, test: F)
+where
+    F: FnOnce(Client, Server) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let server = Server::for_tests(&dist()).expect("start the test server");
     let driver = Driver::start();
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     let client = ClientBuilder::new(connector)
-        .capabilities(capabilities(&driver.profile, &prefs, &extra))
+        .capabilities(capabilities(&driver.profile, &prefs, args, &extra))
         .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("a WebDriver session in Chromium");

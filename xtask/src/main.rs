@@ -13,6 +13,8 @@
 //!           every test: native, content, browser
 //!   check   check the content only, listing every problem with file and line
 //!   bench   build, then print sizes (and, with Chromium, load times)
+//!   screenshots  build, then write PNGs of the main screens at desktop and
+//!           phone width into docs/screenshots/
 
 // The browser tests' harness: the static server and a Chromium session.
 #[path = "../../tests/support/mod.rs"]
@@ -42,8 +44,11 @@ fn main() -> ExitCode {
         Some("check") => check(&args.get(1).map_or_else(|| root().join("content"), PathBuf::from)),
         Some("storyboard") => storyboard(),
         Some("bench") => build().and_then(|_| bench::run(&root())),
+        Some("screenshots") => screenshots(),
         _ => {
-            eprintln!("usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check [content dir]|storyboard|bench>");
+            eprintln!(
+                "usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check [content dir]|storyboard|bench|screenshots>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -193,6 +198,18 @@ fn serve(port: u16) -> Result {
         server.url("/")
     );
     watch::run(&root().join("content"), &dist().join("content"), &server)
+}
+
+/// PNGs of the main screens at desktop and phone width, from the built
+/// app, into docs/screenshots/ (linked from the README).
+fn screenshots() -> Result {
+    setup::test_tools()?;
+    build()?;
+    run(Command::new(env!("CARGO"))
+        .args(["test", "--test", "browser", "screenshots", "--", "--ignored", "--exact", "screenshots::screenshots"])
+        .current_dir(root())
+        .env("KT_DIST", dist())
+        .env("KT_SCREENSHOTS", root().join("docs/screenshots")))
 }
 
 fn test(extra: &[String]) -> Result {

@@ -68,6 +68,7 @@ pub(super) fn compile_lesson(id: &str, text: &str, report: &mut FileReport) -> O
         }
     }
     let links = rendered.links.iter().map(|l| (report.file.clone(), l.clone())).collect();
+    report.terms.extend(rendered.terms.iter().cloned());
     let lesson = Lesson {
         id: id.to_string(),
         title: fm.title,
@@ -80,7 +81,7 @@ pub(super) fn compile_lesson(id: &str, text: &str, report: &mut FileReport) -> O
     Some((lesson, rendered.heading_ids, links))
 }
 
-pub(super) fn is_date(s: &str) -> bool {
+pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'

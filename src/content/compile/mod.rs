@@ -19,12 +19,14 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use self::lesson::compile_lesson;
+pub use self::lesson::is_date;
 use self::manifest::Manifest;
 use self::quiz::{compile_quiz, QuizShape};
 use self::report::FileReport;
 use self::scenario::compile_scenario;
 use super::markdown::Link;
 use super::model::*;
+use super::reference;
 use crate::i18n::Lang;
 use crate::quiz::check::{guess_count_quiz, guess_count_scenario, Guess, MAX_GUESSABLE_PERCENT};
 use crate::quiz::scenario as scenario_logic;
@@ -92,6 +94,10 @@ struct LangOutput {
     /// Titles of items, even those with other errors, for the catalog.
     titles: BTreeMap<String, (ItemKind, String, u32)>,
     links: Vec<(String, Link)>,
+    /// Glossary links: (file, term id, line).
+    term_links: Vec<(String, String, usize)>,
+    /// The "what to do now" guides, by id.
+    guides: BTreeMap<String, Lesson>,
 }
 
 /// Compile the content folder `root` (the folder named `content`).
@@ -226,8 +232,70 @@ pub fn compile(root: &Path) -> Compiled {
         guessability.push((*lang, total));
     }
 
+    // The glossary of each language, and the term links checked against it.
+    let mut glossaries = BTreeMap::new();
+    for (lang, out) in &outputs {
+        let path = root.join(lang.code()).join("glossary.toml");
+        let file = rel(&path);
+        let mut glossary_problems = Vec::new();
+        let (glossary, definition_links) = match reference::read_glossary(&root.join(lang.code())) {
+            Some(text) => reference::glossary(&text, &mut glossary_problems),
+            None => (Glossary { terms: vec![] }, vec![]),
+        };
+        for (line, message) in glossary_problems {
+            problems.push(Problem { file: file.clone(), line, message });
+        }
+        let known: BTreeSet<&str> = glossary.terms.iter().map(|t| t.id.as_str()).collect();
+        let links =
+            out.term_links.iter().cloned().chain(definition_links.into_iter().map(|(t, l)| (file.clone(), t, l)));
+        for (f, term, line) in links {
+            if !known.contains(term.as_str()) {
+                problems.push(Problem { file: f, line, message: format!("link to unknown glossary term '{term}'") });
+            }
+        }
+        glossaries.insert(*lang, glossary);
+    }
+    // Lessons link to a term by one id in every language.
+    let ids = |l: Lang| glossaries[&l].terms.iter().map(|t| t.id.clone()).collect::<BTreeSet<_>>();
+    for lang in &Lang::ALL[1..] {
+        for missing in ids(reference).symmetric_difference(&ids(*lang)) {
+            let file = format!("content/{}/glossary.toml", lang.code());
+            let message = format!("term '{missing}' must be in the glossary of every language");
+            problems.push(Problem { file, line: 1, message });
+        }
+    }
+
     let mut courses = Vec::new();
     for (lang, out) in outputs {
+        let glossary = &glossaries[&lang];
+        let lessons: Vec<&Lesson> =
+            out.lessons.iter().filter(|(id, _)| !out.errors.contains_key(*id)).map(|(_, (l, _))| l).collect();
+        let scenarios: Vec<&Scenario> =
+            out.scenarios.iter().filter(|(id, _)| !out.errors.contains_key(*id)).map(|(_, s)| s).collect();
+        let guides: Vec<&Lesson> = out.guides.values().collect();
+        let index = reference::search_index(lang, &lessons, &scenarios, glossary, &guides);
+        // The glossary (as HTML) and the search index (as text) in a
+        // lesson's shape: the browser loads them as it loads a lesson, and
+        // needs no code of their own (see `pages::reference`).
+        let page = |id: &str, title: &str, html: String| Lesson {
+            id: id.into(),
+            title: title.into(),
+            minutes: 0,
+            updated: String::new(),
+            tags: vec![],
+            html,
+            sources: vec![],
+        };
+        let ui = lang.ui();
+        let glossary = page("glossary", ui.nav_glossary, crate::views::reference::glossary(lang, glossary));
+        files.push((format!("{}/pages/glossary.json", lang.code()), to_json(&glossary)));
+        let search = page("search", ui.nav_search, index.to_text());
+        files.push((format!("{}/pages/search.json", lang.code()), to_json(&search)));
+        // Guides too are written whole here (see `views::reference::guide`).
+        for (id, g) in &out.guides {
+            let whole = page(id, &g.title, crate::views::reference::guide(lang, g));
+            files.push((format!("{}/guides/{id}.json", lang.code()), to_json(&whole)));
+        }
         let modules = manifest
             .modules
             .iter()
@@ -298,6 +366,8 @@ fn compile_lang(
         errors: BTreeMap::new(),
         titles: BTreeMap::new(),
         links: Vec::new(),
+        term_links: Vec::new(),
+        guides: BTreeMap::new(),
     };
     let dir = root.join(lang.code());
 
@@ -392,12 +462,37 @@ fn compile_lang(
                     }
                 }
             }
+            out.term_links.extend(report.terms.drain(..).map(|(t, l)| (report.file.clone(), t, l)));
             if let Some(summary) = report.summary() {
                 out.errors.insert(id.clone(), summary);
             }
         }
     }
+    compile_guides(&dir, rel, problems, &mut out);
     out
+}
+
+/// The "what to do now" guides in `guides/`, written like lessons. When
+/// the folder exists, every guide the app links to must be there.
+fn compile_guides(dir: &Path, rel: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>, out: &mut LangOutput) {
+    let folder = dir.join("guides");
+    if !folder.exists() {
+        return;
+    }
+    for id in crate::route::GUIDES {
+        let path = folder.join(format!("{id}.md"));
+        let file = rel(&path);
+        let Ok(text) = fs::read_to_string(&path) else {
+            problems.push(Problem { file, line: 1, message: format!("the guide '{id}' is missing") });
+            continue;
+        };
+        let mut report = FileReport::new(file, &text, problems);
+        if let Some((guide, _, links)) = compile_lesson(id, &text, &mut report) {
+            out.links.extend(links);
+            out.guides.insert(id.to_string(), guide);
+        }
+        out.term_links.extend(report.terms.drain(..).map(|(t, l)| (report.file.clone(), t, l)));
+    }
 }
 
 /// Parse a scenario or quiz file, reporting a syntax error with its line,

@@ -15,11 +15,14 @@ pub(super) struct FileReport<'a> {
     pub(super) lines: LineIndex,
     pub(super) problems: &'a mut Vec<Problem>,
     pub(super) count: usize,
+    /// Glossary links found: (term id, line), checked once the glossary
+    /// is read.
+    pub(super) terms: Vec<(String, usize)>,
 }
 
 impl<'a> FileReport<'a> {
     pub(super) fn new(file: String, text: &str, problems: &'a mut Vec<Problem>) -> Self {
-        FileReport { file, lang: Lang::Da, lines: LineIndex::new(text, 1), problems, count: 0 }
+        FileReport { file, lang: Lang::Da, lines: LineIndex::new(text, 1), problems, count: 0, terms: vec![] }
     }
 
     pub(super) fn at_line(&mut self, line: usize, message: impl Into<String>) {
@@ -71,6 +74,7 @@ impl<'a> FileReport<'a> {
             self.at_line(line, msg);
         }
         links.extend(r.links.into_iter().map(|l| (self.file.clone(), l)));
+        self.terms.extend(r.terms);
         markdown::localize_links(self.lang, r.html)
     }
 
