@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::{self, LocalStore};
 use crate::content::Catalog;
-use crate::i18n::Lang;
 use crate::pages::{
     certificate::CertificatePage,
     lesson::LessonPage,
@@ -18,7 +17,7 @@ use crate::pages::{
     scenario::ScenarioPage,
     settings::{export_progress, SettingsPage},
 };
-use crate::progress::{self, Notice, Progress, Store};
+use crate::progress::{self, Notice, Progress};
 use crate::role::Role;
 use crate::route::Route;
 use crate::router::provide_location;

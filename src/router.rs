@@ -97,13 +97,23 @@ pub fn provide_location() -> Location {
                 .get_element_by_id("search-q")
                 .map(|i| i.unchecked_into::<web_sys::HtmlInputElement>().value())
                 .unwrap_or_default();
-            location.navigate(&format!("/search?q={}", js_sys::encode_uri_component(&q)));
+            let search = location.lang.get_untracked().href("/search");
+            location.navigate(&format!("{search}?q={}", js_sys::encode_uri_component(&q)));
         }
     });
     location
 }
 
 impl Location {
+    /// Go to an in-app address, adding a history entry.
+    pub fn navigate(self, href: &str) {
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        }
+        let hash = self.follow();
+        after_navigation(&hash, false);
+    }
+
     /// Set language and route from the address; returns its fragment.
     fn follow(self) -> String {
         let (path, hash) = current_path();
