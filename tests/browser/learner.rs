@@ -251,6 +251,10 @@ async fn a_new_version_is_announced_and_the_reload_keeps_progress() {
     let marked = html.replacen("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><meta name=build content=b>", 1);
     assert_ne!(marked, html);
     std::fs::write(b.join("index.html"), marked).unwrap();
+    // The compressed copies of what was changed would be served instead.
+    for stale in ["sw.js.br", "sw.js.gz", "index.html.br", "index.html.gz"] {
+        let _ = std::fs::remove_file(b.join(stale));
+    }
     with_browser(move |c, server| async move {
         if !server.is_own("a_new_version_is_announced_and_the_reload_keeps_progress") {
             return;
