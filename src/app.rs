@@ -45,7 +45,10 @@ pub fn start() {
 
 #[component]
 fn App() -> impl IntoView {
-    let loaded = progress::load(&LocalStore);
+    // Launched from an LMS's package: progress lives in the LMS.
+    crate::lms::start();
+    let store = crate::lms::store();
+    let loaded = progress::load(store);
     // The address says the language (see `route`).
     let location = provide_location();
     let lang = location.lang;
@@ -53,7 +56,13 @@ fn App() -> impl IntoView {
     let notice = RwSignal::new(loaded.notice);
     let catalog_text = load_in(lang, "index.json".into());
     let catalog = RwSignal::new(None);
-    Effect::new(move || catalog.set(catalog_text.get().map(browser::decode::<Catalog>)));
+    Effect::new(move || {
+        let mut decoded = catalog_text.get().map(browser::decode::<Catalog>);
+        if let (Some(Ok(c)), Some(l)) = (decoded.as_mut(), crate::lms::active()) {
+            l.package.keep_modules(c);
+        }
+        catalog.set(decoded)
+    });
     crate::state::load_role();
     let ctx = Ctx { lang, progress, catalog };
     provide_context(ctx);
@@ -68,7 +77,7 @@ fn App() -> impl IntoView {
             if !may_save {
                 return;
             }
-            if let Err(e) = progress::save(&LocalStore, text) {
+            if let Err(e) = progress::save(store, text) {
                 notice.set(Some(Notice::Unavailable(e.0)));
             }
         },
@@ -97,6 +106,7 @@ fn App() -> impl IntoView {
     });
     browser::request_persistent_storage();
 
+    crate::lms::watch(ctx, location);
     // The language follows into <html lang>; the title follows the
     // language, the page, and the catalog (which names the items).
     Effect::new(move || {
@@ -132,6 +142,7 @@ fn App() -> impl IntoView {
         Some("dismiss") => notice.set(None),
         Some("export") => export_progress(),
         Some("backup") => download_backup(),
+        Some("lms-close") => crate::lms::close(),
         _ => {}
     };
     // A role button (on the overview, and in the settings): remember the
@@ -151,7 +162,7 @@ fn App() -> impl IntoView {
     });
     view! {
         <div on:click=on_click inner_html=move || views::shell::header(lang.get(), &location.route.get())></div>
-        <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref())></div>
+        <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref()) + &crate::lms::bar(lang.get())></div>
         <main id="main" tabindex="-1">{page}</main>
         <div inner_html=move || views::shell::footer(lang.get())></div>
     }

@@ -15,12 +15,20 @@ pub mod progress;
 pub mod quiz;
 pub mod role;
 pub mod route;
+pub mod scorm;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 mod browser;
+// The LMS bridge is in the SCORM packages' build only (`--features lms`);
+// the website's shell gets the stand-in, which does nothing.
+#[cfg(all(target_arch = "wasm32", feature = "lms"))]
+mod lms;
+#[cfg(all(target_arch = "wasm32", not(feature = "lms")))]
+#[path = "lms_off.rs"]
+mod lms;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]

@@ -30,12 +30,27 @@ fn current_path() -> (String, String) {
 
 /// Set up the route signal and the listeners. Call once, in the app root.
 pub fn provide_location() -> Location {
-    let (lang, route) = Route::parse_address(&current_path().0);
+    // In an LMS the address never changes (the LMS serves the package from
+    // a path where any other 404s): routes live in history entries' state,
+    // and the first is where the learner was last time.
+    let lms = crate::lms::start_path();
+    if let (Some(start), Ok(history)) = (&lms, window().history()) {
+        let _ = history.replace_state(&start.into(), "");
+    }
+    let (lang, route) = Route::parse_address(&lms.unwrap_or_else(|| current_path().0));
     let location = Location { lang: RwSignal::new(lang), route: RwSignal::new(route) };
     provide_context(location);
 
     // Back and forward.
     crate::browser::listen_on_window("popstate", move |_| {
+        if crate::lms::active().is_some() {
+            // An entry without a route is a jump within the page.
+            if let Some(path) = window().history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_string()) {
+                location.set(&path);
+                after_navigation("", false);
+            }
+            return;
+        }
         let hash = location.follow();
         after_navigation(&hash, false);
     });
@@ -79,13 +94,8 @@ pub fn provide_location() -> Location {
         }
         ev.prevent_default();
         crate::browser::mark("navigate");
-        if let Ok(history) = window().history() {
-            let href = format!("{path}{}{hash}", anchor.search());
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
-        }
-        let hash = location.follow();
         // The language switch keeps the learner where they are, on the switch.
-        after_navigation(&hash, anchor.id() == "lang-switch");
+        location.go(&format!("{path}{}{hash}", anchor.search()), anchor.id() == "lang-switch");
     });
     // The header's search form: the CSP forbids form actions, so it goes to
     // the search page from here (which fetches the index only then).
@@ -107,22 +117,46 @@ pub fn provide_location() -> Location {
 impl Location {
     /// Go to an in-app address, adding a history entry.
     pub fn navigate(self, href: &str) {
+        self.go(href, false);
+    }
+
+    /// Go to `href`; `stay` keeps the scroll and focuses the language switch.
+    fn go(self, href: &str, stay: bool) {
+        if crate::lms::active().is_some() {
+            // The path stays the launch page's; only a query (search) goes
+            // into the address, where the page reads it.
+            let (path, hash) = href.split_once('#').unwrap_or((href, ""));
+            let (path, query) = path.split_once('?').unwrap_or((path, ""));
+            if let Ok(history) = window().history() {
+                let here = window().location().pathname().unwrap_or_default();
+                let url = if query.is_empty() { here } else { format!("{here}?{query}") };
+                let _ = history.push_state_with_url(&path.into(), "", Some(&url));
+            }
+            self.set(path);
+            after_navigation(hash, stay);
+            return;
+        }
         if let Ok(history) = window().history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
         }
         let hash = self.follow();
-        after_navigation(&hash, false);
+        after_navigation(&hash, stay);
     }
 
     /// Set language and route from the address; returns its fragment.
     fn follow(self) -> String {
         let (path, hash) = current_path();
-        let (lang, route) = Route::parse_address(&path);
+        self.set(&path);
+        hash
+    }
+
+    /// Set language and route from a path.
+    fn set(self, path: &str) {
+        let (lang, route) = Route::parse_address(path);
         if self.lang.get_untracked() != lang {
             self.lang.set(lang);
         }
         self.route.set(route);
-        hash
     }
 }
 

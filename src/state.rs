@@ -63,7 +63,9 @@ pub fn ctx() -> Ctx {
 
 /// The URL of a compiled content file in the current language.
 pub fn content_url(lang: Lang, path: &str) -> String {
-    format!("/content/{}/{path}", lang.code())
+    // Relative in an LMS, which serves the package below a path of its own.
+    let root = if crate::lms::active().is_some() { "" } else { "/" };
+    format!("{root}content/{}/{path}", lang.code())
 }
 
 /// Fetch a compiled content file (`path` below `content/<lang>/`) in the

@@ -1,4 +1,4 @@
-use super::{Lang, Ui};
+use super::{Lang, LmsUi, Ui};
 
 pub static UI: Ui = Ui {
     lang: Lang::Da,
@@ -195,4 +195,13 @@ pub static AUTHORED: super::Authored = super::Authored {
     glossary_source: "Kilde: {}",
     guide_other: "Hvad gør jeg nu? – for andre faggrupper",
     guide_print: "Udskriv (én A4-side)",
+};
+
+pub const LMS: LmsUi = LmsUi {
+    connected: "Du har åbnet kurset fra din organisations læringsplatform. Dine fremskridt og dit resultat registreres dér.",
+    absent: "Ingen læringsplatform svarer. Kurset virker, men intet bliver registreret i læringsplatformen: dine fremskridt gemmes kun i denne browser.",
+    read_only: "Du gennemser kurset. Intet af det, du gør nu, bliver registreret i læringsplatformen.",
+    failing: "Dine fremskridt kunne ikke gemmes i læringsplatformen (fejlkode {}). Kurset bliver ved med at prøve. Gem en kopi af dine fremskridt, så intet går tabt.",
+    close: "Gem og luk",
+    closed: "Dine fremskridt er gemt i læringsplatformen. Du kan lukke vinduet nu.",
 };

@@ -1,4 +1,4 @@
-use super::{Lang, Ui};
+use super::{Lang, LmsUi, Ui};
 
 pub static UI: Ui = Ui {
     lang: Lang::En,
@@ -195,4 +195,13 @@ pub static AUTHORED: super::Authored = super::Authored {
     glossary_source: "Source: {}",
     guide_other: "What to do now – for other roles",
     guide_print: "Print (one A4 page)",
+};
+
+pub const LMS: LmsUi = LmsUi {
+    connected: "You opened the course from your organisation's learning platform. Your progress and result are recorded there.",
+    absent: "No learning platform answers. The course works, but nothing is recorded in the learning platform: your progress is kept in this browser only.",
+    read_only: "You are reviewing the course. Nothing you do now is recorded in the learning platform.",
+    failing: "Your progress could not be saved in the learning platform (error code {}). The course keeps trying. Save a copy of your progress so that nothing is lost.",
+    close: "Save and close",
+    closed: "Your progress is saved in the learning platform. You can close this window now.",
 };

@@ -67,6 +67,26 @@ impl Lang {
             Lang::En => &en::UI,
         }
     }
+
+    /// The learning platform bar's strings: a table of their own, so the
+    /// website's build, which has no LMS bridge, leaves them out.
+    pub fn lms(self) -> &'static LmsUi {
+        match self {
+            Lang::Da => &da::LMS,
+            Lang::En => &en::LMS,
+        }
+    }
+}
+
+/// The learning platform (LMS) bar: connected, none answering, review
+/// mode, commits failing (`{}` the LMS's error code), the button, closed.
+pub struct LmsUi {
+    pub connected: &'static str,
+    pub absent: &'static str,
+    pub read_only: &'static str,
+    pub failing: &'static str,
+    pub close: &'static str,
+    pub closed: &'static str,
 }
 
 /// One language's interface strings.
@@ -341,5 +361,17 @@ mod tests {
         let (da, en) = (Lang::Da.ui(), Lang::En.ui());
         assert_ne!(da.mark_read, en.mark_read);
         assert!(!da.app_title.is_empty() && !en.app_title.is_empty());
+    }
+
+    #[test]
+    fn the_lms_bar_is_in_both_languages_with_its_placeholder() {
+        for lang in Lang::ALL {
+            let l = lang.lms();
+            for text in [l.connected, l.absent, l.read_only, l.failing, l.close, l.closed] {
+                assert!(!text.is_empty());
+                assert_eq!(text.matches("{}").count(), usize::from(text == l.failing), "{text}");
+            }
+        }
+        assert_ne!(Lang::Da.lms().close, Lang::En.lms().close);
     }
 }

@@ -9,6 +9,7 @@
 pub mod certificate;
 pub mod chart;
 pub mod lesson;
+pub mod lms;
 pub mod overview;
 pub mod quiz;
 pub mod reference;

@@ -1,9 +1,7 @@
 //! Accessibility: axe-core's WCAG 2.1 A and AA rules on every page, in both
 //! languages, with no violation allowed.
 
-use std::path::Path;
-
-use crate::support::{find, goto, js, with_browser_options};
+use crate::support::{axe_script, find, goto, js, violations, with_browser_options};
 
 const PAGES: [(&str, &str); 13] = [
     ("/", "#overall-progress"),
@@ -21,21 +19,6 @@ const PAGES: [(&str, &str); 13] = [
     ("/what-to-do/police", ".guide h1"),
 ];
 
-async fn violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
-    js(c, axe).await;
-    let result = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-                .then(r => done(r.passes.length ? r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')) : ['axe checked nothing']))
-                .catch(e => done(['axe failed: ' + e]));",
-            vec![],
-        )
-        .await
-        .expect("axe ran");
-    result.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
-}
-
 #[tokio::test]
 async fn no_page_has_an_accessibility_violation_in_either_language() {
     every_page_passes_axe(&[]).await;
@@ -48,8 +31,7 @@ async fn no_page_has_an_accessibility_violation_in_the_dark_theme() {
 }
 
 async fn every_page_passes_axe(args: &'static [&'static str]) {
-    let axe_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tools/node_modules/axe-core/axe.min.js");
-    let axe = std::fs::read_to_string(&axe_path).expect("axe-core is installed by `cargo xtask setup`");
+    let axe = axe_script();
     with_browser_options(serde_json::json!({}), args, move |c, server| async move {
         goto(&c, &server.url("/")).await;
         let dark = js(&c, "return matchMedia('(prefers-color-scheme: dark)').matches").await;

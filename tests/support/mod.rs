@@ -265,3 +265,25 @@ pub async fn stored(c: &Client, key: &str) -> Option<String> {
 pub async fn set_stored(c: &Client, key: &str, value: &str) {
     js(c, &format!("localStorage.setItem('{key}', {}); return null", serde_json::to_string(value).unwrap())).await;
 }
+
+/// axe-core's script, to run with [`violations`].
+pub fn axe_script() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).expect("axe-core is installed by `cargo xtask setup`")
+}
+
+/// axe-core's WCAG 2.1 A and AA violations on the current page (or frame).
+pub async fn violations(c: &Client, axe: &str) -> Vec<String> {
+    js(c, axe).await;
+    let result = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                .then(r => done(r.passes.length ? r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')) : ['axe checked nothing']))
+                .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("axe ran");
+    result.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}

@@ -12,6 +12,8 @@
 //!   test    build, prove the offline build from an empty registry, then run
 //!           every test: native, content, browser
 //!   check   check the content only, listing every problem with file and line
+//!   package build, then write the SCORM 1.2 and 2004 zips into target/packages
+//!           (`--mastery N` sets the mastery score, default 80)
 //!   bench   build, then print sizes (and, with Chromium, load times)
 //!   screenshots  build, then write PNGs of the main screens at desktop and
 //!           phone width into docs/screenshots/
@@ -23,6 +25,7 @@ mod support;
 mod bench;
 mod guard;
 mod nginx;
+mod package;
 mod setup;
 mod site;
 mod watch;
@@ -43,11 +46,12 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("check") => check(&args.get(1).map_or_else(|| root().join("content"), PathBuf::from)),
         Some("storyboard") => storyboard(),
+        Some("package") => package::mastery_arg(&args).and_then(|m| build().and_then(|_| write_packages(m))),
         Some("bench") => build().and_then(|_| bench::run(&root())),
         Some("screenshots") => screenshots(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check [content dir]|storyboard|bench|screenshots>"
+                "usage: cargo xtask <setup|build|serve [--port N]|test [cargo test args]|check [content dir]|storyboard|package [--mastery N]|bench|screenshots>"
             );
             return ExitCode::from(2);
         }
@@ -84,6 +88,13 @@ pub fn run(cmd: &mut Command) -> Result {
     }
 }
 
+/// Minify an ES module in place with terser.
+fn minify_module(path: &Path) -> Result {
+    let mut cmd = Command::new("terser");
+    cmd.arg(path).args(["--compress", "--mangle", "--module", "--output"]).arg(path);
+    run(cmd.env("PATH", setup::path_with_tools()))
+}
+
 /// The release site in dist/: the app shell built by Trunk, with every
 /// script minified (the glue and the loader are ES modules, the service
 /// worker a classic script) and the app's files named by their content;
@@ -107,10 +118,17 @@ fn build() -> Result {
 /// The app shell, built by Trunk (release, offline) into `dist`; `env` sets
 /// more of cargo's environment (the guard's own registry and target folder).
 pub fn trunk_build(dist: &Path, env: &[(&str, &Path)]) -> Result {
-    println!("xtask: building the app shell with Trunk (release, offline)");
+    trunk_build_page(dist, env, "index.html")
+}
+
+/// The same, from another Trunk input page (`lms-shell.html`: the build
+/// with the LMS bridge).
+pub fn trunk_build_page(dist: &Path, env: &[(&str, &Path)], page: &str) -> Result {
+    println!("xtask: building the app shell from {page} with Trunk (release, offline)");
     let mut cmd = Command::new("trunk");
     cmd.args(["build", "--release", "--dist"])
         .arg(dist)
+        .arg(page)
         .current_dir(root())
         .env("PATH", setup::path_with_tools())
         // Rebuild the standard library with panics that abort at once, without
@@ -172,6 +190,26 @@ fn check(content: &Path) -> Result {
     }
 }
 
+/// The app built with the LMS bridge (feature `lms`), for the packages:
+/// its JS glue and wasm go into target/lms-dist. The website's shell stays
+/// without the bridge.
+fn build_lms() -> Result {
+    let out = package::lms_dist();
+    trunk_build_page(&out, &[], "lms-shell.html")?;
+    let js = out.join("kend-tegnene.js");
+    unexport_unused_classes(&js)?;
+    minify_module(&js)
+}
+
+fn write_packages(mastery: u8) -> Result {
+    setup::package_tools()?;
+    build_lms()?;
+    for zip in package::write_all(&dist(), &package::lms_dist(), &package::out_dir(), mastery)? {
+        println!("xtask: wrote {}", zip.display());
+    }
+    Ok(())
+}
+
 /// Write the storyboard, the whole course per language as one printable
 /// HTML file, to target/storyboard/<lang>.html.
 fn storyboard() -> Result {
@@ -215,6 +253,7 @@ fn screenshots() -> Result {
 fn test(extra: &[String]) -> Result {
     setup::test_tools()?;
     build()?;
+    write_packages(kend_tegnene::scorm::DEFAULT_MASTERY)?;
     guard::offline_build_from_empty_registry()?;
     println!("xtask: running every test (native, content, browser)");
     let (mut passed, mut failed) = (0, 0);
@@ -233,7 +272,12 @@ fn test(extra: &[String]) -> Result {
 /// against that server.
 fn cargo_test(args: &[&str], extra: &[String], base: Option<&str>, passed: &mut u32, failed: &mut u32) -> Result {
     let mut cmd = Command::new(env!("CARGO"));
-    cmd.arg("test").args(args).args(extra).current_dir(root()).env("KT_DIST", dist());
+    cmd.arg("test")
+        .args(args)
+        .args(extra)
+        .current_dir(root())
+        .env("KT_DIST", dist())
+        .env("KT_PACKAGES", package::out_dir());
     if let Some(base) = base {
         cmd.env("KT_BASE_URL", base);
     }

@@ -37,17 +37,26 @@ pub fn build_tools() -> Result {
     npm_install(&[("binaryen", BINARYEN_VERSION), ("terser", TERSER_VERSION)])
 }
 
+/// The SCORM runtime the LMS tests run the packages in.
+pub const SCORM_AGAIN_VERSION: &str = "3.4.3";
+
 /// What `bench` needs beyond the tests: Lighthouse.
 pub fn bench_tools() -> Result {
     npm_install(&[("lighthouse", LIGHTHOUSE_VERSION)])
 }
 
-/// What the tests need beyond building: axe-core, Chromium, its driver,
-/// pdftotext, and nginx with its brotli module (the second test run).
+/// What the tests need beyond building: axe-core, the SCORM runtime and
+/// schemas, Chromium, its driver, pdftotext and xmllint, and nginx with its
+/// brotli module (the second browser test run).
 pub fn test_tools() -> Result {
-    npm_install(&[("axe-core", AXE_VERSION)])?;
+    npm_install(&[("axe-core", AXE_VERSION), ("scorm-again", SCORM_AGAIN_VERSION), crate::package::SCHEMAS_PACKAGE])?;
     chromium()?;
     nginx()
+}
+
+/// What `package` needs beyond building: the official SCORM schemas.
+pub fn package_tools() -> Result {
+    npm_install(&[crate::package::SCHEMAS_PACKAGE])
 }
 
 /// The source of every crate the offline release build compiles, in the
@@ -198,12 +207,16 @@ fn nginx() -> Result {
 
 fn chromium() -> Result {
     let have = |p: &str| std::path::Path::new(p).exists();
-    if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") && have("/usr/bin/pdftotext") {
+    if have("/usr/bin/chromium")
+        && have("/usr/bin/chromedriver")
+        && have("/usr/bin/pdftotext")
+        && have("/usr/bin/xmllint")
+    {
         return Ok(());
     }
     println!(
-        "setup: installing Debian's chromium, chromium-driver and poppler-utils (pdftotext) for the browser tests"
+        "setup: installing Debian's chromium, chromium-driver, poppler-utils (pdftotext) and libxml2-utils (xmllint) for the tests"
     );
     apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "chromium", "chromium-driver", "poppler-utils"])
+    apt(&["install", "-y", "-q", "chromium", "chromium-driver", "poppler-utils", "libxml2-utils"])
 }
