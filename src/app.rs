@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::browser::{self, LocalStore};
+use crate::browser;
 use crate::content::Catalog;
 use crate::pages::{
     certificate::CertificatePage,
