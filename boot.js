@@ -1,6 +1,8 @@
 // Loads the app. A separate file, not an inline script, so the page's
-// Content-Security-Policy can forbid inline script altogether.
-import init from "/kend-tegnene.js";
+// Content-Security-Policy can forbid inline script altogether. The build
+// writes the hashed names of the glue and the wasm in place of these, as
+// addresses relative to this file (the page preloads both).
+import init from "./kend-tegnene.js";
 
 // Keep the course usable offline after one visit (see sw.js). When a new
 // release's worker takes over a page that an older one controlled, the
@@ -27,16 +29,47 @@ if ("serviceWorker" in navigator) {
     box.append(p, b);
     document.body.append(box);
   });
-  sw.register("/sw.js").then((reg) => {
-    // Look for a new release now and then, not only at the next visit.
-    setInterval(() => reg.update().catch(() => {}), 3600000);
-  }).catch(() => {});
+  // Registered once the page and what it preloads have arrived:
+  // installing fetches the app's files again, which would compete with the
+  // first paint.
+  addEventListener("load", () =>
+    sw.register("/sw.js").then((reg) => {
+      // Look for a new release now and then, not only at the next visit.
+      setInterval(() => reg.update().catch(() => {}), 3600000);
+    }).catch(() => {})
+  );
 }
 
-init({ module_or_path: "/kend-tegnene_bg.wasm" }).catch((err) => {
-  const p = document.createElement("p");
-  p.setAttribute("role", "alert");
-  p.textContent =
-    "Kurset kunne ikke starte. / The course could not start. (" + err + ")";
-  document.body.append(p);
-});
+// On a prerendered page the app renders into a hidden #app-next. At the
+// first frame where nothing in it is still loading, it replaces the page's
+// #app in one step before that frame is painted: the same markup, with the
+// learner's progress filled in where <html class="pre"> kept space for it.
+// Focus moves to the element at the same place, and the scroll stays.
+function takeOver() {
+  const next = document.getElementById("app-next");
+  if (!next) return;
+  if (next.querySelector(".loading")) return requestAnimationFrame(takeOver);
+  const old = document.getElementById("app");
+  const at = [...old.querySelectorAll("*")].indexOf(document.activeElement);
+  const x = scrollX, y = scrollY;
+  old.replaceWith(next);
+  next.id = "app";
+  next.hidden = false;
+  document.documentElement.classList.remove("pre");
+  if (at >= 0) next.querySelectorAll("*")[at]?.focus();
+  scrollTo(x, y);
+  performance.mark("takeover");
+}
+
+init({ module_or_path: new URL("kend-tegnene_bg.wasm", import.meta.url) }).then(
+  () => requestAnimationFrame(takeOver),
+  (err) => {
+    // The prerendered page stays readable; say what does not work.
+    const p = document.createElement("p");
+    p.setAttribute("role", "alert");
+    p.className = "needs-browser";
+    p.textContent =
+      "Cases og videnstjek kræver en nyere browser. / Cases and checks need a newer browser. (" + err + ")";
+    (document.querySelector("main") || document.body).prepend(p);
+  }
+);

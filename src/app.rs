@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::browser::{self, LocalStore};
+use crate::browser;
 use crate::content::Catalog;
 use crate::i18n::Lang;
 use crate::pages::{
@@ -18,15 +18,30 @@ use crate::pages::{
     scenario::ScenarioPage,
     settings::{export_progress, SettingsPage},
 };
-use crate::progress::{self, Notice, Progress, Store};
+use crate::progress::{self, Notice, Progress};
 use crate::role::Role;
 use crate::route::Route;
 use crate::router::provide_location;
-use crate::state::{download_backup, load_in, set_role, Ctx, LANG_KEY, RESET_KEY};
+use crate::state::{download_backup, load_in, set_role, Ctx, RESET_KEY};
 use crate::views;
 
+/// Mount the app. On a prerendered page (one with `#app`, written by the
+/// build) the app renders into a hidden `#app-next` beside it, which boot.js
+/// swaps in once it shows the same thing (see there); on a bare launch page
+/// it renders into a new `#app`.
 pub fn start() {
-    leptos::mount::mount_to_body(App);
+    let doc = document();
+    let Ok(host) = doc.create_element("div") else { return };
+    if doc.get_element_by_id("app").is_some() {
+        host.set_id("app-next");
+        let _ = host.set_attribute("hidden", "");
+    } else {
+        host.set_id("app");
+    }
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&host);
+    }
+    leptos::mount::mount_to(host.unchecked_into(), App).forget();
 }
 
 #[component]
@@ -35,8 +50,9 @@ fn App() -> impl IntoView {
     crate::lms::start();
     let store = crate::lms::store();
     let loaded = progress::load(store);
-    let lang =
-        RwSignal::new(LocalStore.read(LANG_KEY).ok().flatten().and_then(|c| Lang::from_code(&c)).unwrap_or_default());
+    // The address says the language (see `route`).
+    let location = provide_location();
+    let lang = location.lang;
     let progress = RwSignal::new(loaded.progress);
     let notice = RwSignal::new(loaded.notice);
     // Fetched at once, before any page asks for its item (the catalog then
@@ -102,10 +118,9 @@ fn App() -> impl IntoView {
     });
     browser::request_persistent_storage();
 
-    let location = provide_location();
     crate::lms::watch(ctx, location);
-    // The language follows into <html lang> and storage; the title follows
-    // the language, the page, and the catalog (which names the items).
+    // The language follows into <html lang>; the title follows the
+    // language, the page, and the catalog (which names the items).
     Effect::new(move || {
         let l = lang.get();
         let catalog = catalog.get().and_then(Result::ok);
@@ -116,7 +131,6 @@ fn App() -> impl IntoView {
             }
             doc.set_title(&title);
         }
-        let _ = LocalStore.write(LANG_KEY, l.code());
     });
 
     // Keyed on the language too: switching language rebuilds the page, so
@@ -134,13 +148,9 @@ fn App() -> impl IntoView {
         Route::NotFound => not_found(),
     };
 
-    // The frame around the page is plain markup (see `views`); its buttons
-    // (language, and the notice's) are handled here.
+    // The frame around the page is plain markup (see `views`); the notice's
+    // buttons are handled here (the language switch is a link).
     let on_click = move |ev: leptos::ev::MouseEvent| match browser::action(&ev).map(|(act, _)| act).as_deref() {
-        Some("lang") => {
-            lang.update(|l| *l = l.other());
-            request_animation_frame(|| browser::focus_id("lang-switch"));
-        }
         Some("dismiss") => notice.set(None),
         Some("export") => export_progress(),
         Some("backup") => download_backup(),
@@ -163,7 +173,7 @@ fn App() -> impl IntoView {
         }
     });
     view! {
-        <div on:click=on_click inner_html=move || views::shell::header(lang.get())></div>
+        <div on:click=on_click inner_html=move || views::shell::header(lang.get(), &location.route.get())></div>
         <div on:click=on_click inner_html=move || views::shell::notice(lang.get(), notice.get().as_ref()) + &crate::lms::bar(lang.get())></div>
         <main id="main" tabindex="-1">{page}</main>
         <div inner_html=move || views::shell::footer(lang.get())></div>

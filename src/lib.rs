@@ -8,6 +8,9 @@
 pub mod content;
 pub mod html;
 pub mod i18n;
+/// The static pages the build writes (native only).
+#[cfg(feature = "authoring")]
+pub mod prerender;
 pub mod progress;
 pub mod quiz;
 pub mod role;

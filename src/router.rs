@@ -3,6 +3,9 @@
 //! change the page scrolls to the fragment (or the top) and focus moves to
 //! the page heading, so a screen reader announces the new page.
 //!
+//! The language is part of the address (see `route::Route::parse_address`),
+//! so the language switch is a link like any other.
+//!
 //! Hand-written rather than leptos_router: the app has four routes, and the
 //! general router cost about a third of the size budget (see ARCHITECTURE.md).
 
@@ -10,11 +13,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::focus_id;
+use crate::i18n::Lang;
 use crate::route::Route;
 
-/// The current route, for every page.
+/// The current language and route, both read from the address.
 #[derive(Clone, Copy)]
 pub struct Location {
+    pub lang: RwSignal<Lang>,
     pub route: RwSignal<Route>,
 }
 
@@ -32,8 +37,8 @@ pub fn provide_location() -> Location {
     if let (Some(start), Ok(history)) = (&lms, window().history()) {
         let _ = history.replace_state(&start.into(), "");
     }
-    let route = RwSignal::new(Route::parse(&lms.unwrap_or_else(|| current_path().0)));
-    let location = Location { route };
+    let (lang, route) = Route::parse_address(&lms.unwrap_or_else(|| current_path().0));
+    let location = Location { lang: RwSignal::new(lang), route: RwSignal::new(route) };
     provide_context(location);
 
     // Back and forward.
@@ -41,14 +46,13 @@ pub fn provide_location() -> Location {
         if crate::lms::active().is_some() {
             // An entry without a route is a jump within the page.
             if let Some(path) = window().history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_string()) {
-                route.set(Route::parse(&path));
-                after_navigation("");
+                location.set(&path);
+                after_navigation("", false);
             }
             return;
         }
-        let (path, hash) = current_path();
-        route.set(Route::parse(&path));
-        after_navigation(&hash);
+        let hash = location.follow();
+        after_navigation(&hash, false);
     });
 
     // Same-origin link clicks, except modified clicks, downloads, links
@@ -72,7 +76,12 @@ pub fn provide_location() -> Location {
         else {
             return;
         };
-        if anchor.has_attribute("download") || !anchor.target().is_empty() {
+        // Links in a page the app has not taken over yet (see boot.js) are
+        // followed by the browser.
+        if anchor.has_attribute("download")
+            || !anchor.target().is_empty()
+            || anchor.closest(".pre").ok().flatten().is_some()
+        {
             return;
         }
         let here = window().location();
@@ -85,7 +94,8 @@ pub fn provide_location() -> Location {
         }
         ev.prevent_default();
         crate::browser::mark("navigate");
-        location.navigate(&format!("{path}{}{hash}", anchor.search()));
+        // The language switch keeps the learner where they are, on the switch.
+        location.go(&format!("{path}{}{hash}", anchor.search()), anchor.id() == "lang-switch");
     });
     // The header's search form: the CSP forbids form actions, so it goes to
     // the search page from here (which fetches the index only then).
@@ -97,7 +107,8 @@ pub fn provide_location() -> Location {
                 .get_element_by_id("search-q")
                 .map(|i| i.unchecked_into::<web_sys::HtmlInputElement>().value())
                 .unwrap_or_default();
-            location.navigate(&format!("/search?q={}", js_sys::encode_uri_component(&q)));
+            let search = location.lang.get_untracked().href("/search");
+            location.navigate(&format!("{search}?q={}", js_sys::encode_uri_component(&q)));
         }
     });
     location
@@ -106,6 +117,11 @@ pub fn provide_location() -> Location {
 impl Location {
     /// Go to an in-app address, adding a history entry.
     pub fn navigate(self, href: &str) {
+        self.go(href, false);
+    }
+
+    /// Go to `href`; `stay` keeps the scroll and focuses the language switch.
+    fn go(self, href: &str, stay: bool) {
         if crate::lms::active().is_some() {
             // The path stays the launch page's; only a query (search) goes
             // into the address, where the page reads it.
@@ -116,28 +132,45 @@ impl Location {
                 let url = if query.is_empty() { here } else { format!("{here}?{query}") };
                 let _ = history.push_state_with_url(&path.into(), "", Some(&url));
             }
-            self.route.set(Route::parse(path));
-            after_navigation(hash);
+            self.set(path);
+            after_navigation(hash, stay);
             return;
         }
         if let Ok(history) = window().history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
         }
+        let hash = self.follow();
+        after_navigation(&hash, stay);
+    }
+
+    /// Set language and route from the address; returns its fragment.
+    fn follow(self) -> String {
         let (path, hash) = current_path();
-        self.route.set(Route::parse(&path));
-        after_navigation(&hash);
+        self.set(&path);
+        hash
+    }
+
+    /// Set language and route from a path.
+    fn set(self, path: &str) {
+        let (lang, route) = Route::parse_address(path);
+        if self.lang.get_untracked() != lang {
+            self.lang.set(lang);
+        }
+        self.route.set(route);
     }
 }
 
 /// Once the new page has rendered: scroll to the fragment, or to the top
-/// with focus on the main region. (A fragment in content that is still
-/// loading is scrolled to by the page that renders it.)
-fn after_navigation(hash: &str) {
+/// with focus on the main region, or (`stay`) keep the scroll and focus the
+/// language switch. (A fragment in content that is still loading is
+/// scrolled to by the page that renders it.)
+fn after_navigation(hash: &str, stay: bool) {
     let target = hash.trim_start_matches('#').to_string();
     request_animation_frame(move || {
         let doc = document();
         match (!target.is_empty()).then(|| doc.get_element_by_id(&target)).flatten() {
             Some(el) => el.scroll_into_view(),
+            None if stay => focus_id("lang-switch"),
             None => {
                 window().scroll_to_with_x_and_y(0.0, 0.0);
                 focus_id("main");

@@ -12,8 +12,6 @@ use crate::i18n::{Lang, Ui};
 use crate::progress::{self, Progress, Store};
 use crate::role::Role;
 
-/// Where the chosen language is remembered. A setting, not progress.
-pub const LANG_KEY: &str = "kend-tegnene.lang";
 /// Where the learner's role is remembered. A setting like the language:
 /// never part of progress, so changing it hides nothing done.
 pub const ROLE_KEY: &str = "kend-tegnene.role";

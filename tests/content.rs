@@ -162,7 +162,10 @@ mod core_check {
             for q in quiz(lang).questions {
                 assert!(!q.explanation.is_empty(), "{lang} {}: explanation", q.id);
                 assert!(
-                    q.learn_more.as_deref().is_some_and(|l| l.starts_with("/lesson/") && l.contains('#')),
+                    q.learn_more.as_deref().is_some_and(|l| {
+                        let home = if lang == "en" { "/en/lesson/" } else { "/lesson/" };
+                        l.starts_with(home) && l.contains('#')
+                    }),
                     "{lang} {}: learn_more",
                     q.id
                 );

@@ -7,6 +7,7 @@
 //! `lesson:<id>#<section>` become in-app links and are checked later; links
 //! written `term:<id>` go to the glossary entry, also checked later.
 
+use crate::i18n::Lang;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 /// What rendering one markdown text produced.
@@ -127,6 +128,17 @@ pub fn lesson_href(lesson: &str, section: Option<&str>) -> String {
     match section {
         Some(s) => format!("/lesson/{lesson}#{s}"),
         None => format!("/lesson/{lesson}"),
+    }
+}
+
+/// Point the lesson links in rendered `html` at pages in `lang` (the
+/// renderer writes them without a language; see `lesson_href`).
+pub fn localize_links(lang: Lang, html: String) -> String {
+    match lang.prefix() {
+        "" => html,
+        prefix => html
+            .replace("href=\"/lesson/", &format!("href=\"{prefix}/lesson/"))
+            .replace("href=\"/glossary#", &format!("href=\"{prefix}/glossary#")),
     }
 }
 

@@ -16,6 +16,20 @@ pub struct Catalog {
     pub modules: Vec<Module>,
 }
 
+impl Catalog {
+    /// The entry for `id`.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.modules.iter().flat_map(|m| &m.items).find(|i| i.id == id)
+    }
+
+    /// The item after `id` in course order, for a "next" link.
+    pub fn next_item(&self, id: &str) -> Option<&Item> {
+        let mut items = self.modules.iter().flat_map(|m| &m.items);
+        items.by_ref().find(|i| i.id == id)?;
+        items.next()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
 pub struct Module {
     pub id: String,

@@ -1,7 +1,10 @@
-use super::{LmsUi, Ui};
+use super::{Lang, LmsUi, Ui};
 
 pub static UI: Ui = Ui {
+    lang: Lang::Da,
     app_title: "Kend tegnene",
+    meta_description: "Selvstudium for politiet, sundhedspersonale og ambassadeansatte: genkend tegn på menneskehandel, og ved, hvornår og hvordan du kontakter Center mod Menneskehandel.",
+    needs_browser: "Denne del af kurset kræver en nyere browser med JavaScript slået til. Lektionerne kan læses uden.",
     tagline: "Genkend tegn på menneskehandel, og ved, hvornår du skal kontakte Center mod Menneskehandel.",
     skip_to_content: "Gå til indhold",
     switch_language: "English",

@@ -1,7 +1,10 @@
-use super::{LmsUi, Ui};
+use super::{Lang, LmsUi, Ui};
 
 pub static UI: Ui = Ui {
+    lang: Lang::En,
     app_title: "Know the signs",
+    meta_description: "Self-study for police, healthcare staff and embassy employees: recognise the signs of human trafficking, and know when and how to contact the Danish Centre against Human Trafficking.",
+    needs_browser: "This part of the course needs a current browser with JavaScript turned on. The lessons can be read without it.",
     tagline: "Recognise the signs of human trafficking, and know when to contact the Danish Centre against Human Trafficking.",
     skip_to_content: "Skip to content",
     switch_language: "Dansk",

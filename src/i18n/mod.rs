@@ -42,6 +42,25 @@ impl Lang {
         }
     }
 
+    /// Where this language's addresses start: Danish at the root, English
+    /// under /en (see ARCHITECTURE.md, "Language in the address").
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Lang::Da => "",
+            Lang::En => "/en",
+        }
+    }
+
+    /// An in-app address (`/lesson/x#y`, written without a language) in
+    /// this language: `/en/lesson/x#y`, and `/en/` for the overview.
+    pub fn href(self, path: &str) -> String {
+        match (self.prefix(), path) {
+            ("", _) => path.to_string(),
+            (prefix, "/") => format!("{prefix}/"),
+            (prefix, _) => format!("{prefix}{path}"),
+        }
+    }
+
     pub fn ui(self) -> &'static Ui {
         match self {
             Lang::Da => &da::UI,
@@ -74,7 +93,14 @@ pub struct LmsUi {
 ///
 /// Strings with a `{}` take one value, filled in with [`fill`].
 pub struct Ui {
+    /// The language these strings are in: views write links in it.
+    pub lang: Lang,
     pub app_title: &'static str,
+    /// The page description search engines show, on every page.
+    pub meta_description: &'static str,
+    /// Said on a case, a check, "your data" and the certificate when the app
+    /// cannot run (JavaScript off, an old browser, a failed download).
+    pub needs_browser: &'static str,
     pub tagline: &'static str,
     pub skip_to_content: &'static str,
     /// Label of the language switch, written in the language it switches to.

@@ -67,7 +67,10 @@ pub fn item_page<T: miniserde::Deserialize + 'static>(
     let ctx = ctx();
     let item = crate::state::load_item(folder, &id);
     let page = move || {
-        let error = ctx.catalog.get().and_then(Result::ok).and_then(|c| find_item(&c, &id)).and_then(|i| i.error);
+        // The page waits for the catalog too (it says what comes next), so
+        // it is written once, complete, as the prerendered page shows it.
+        let Some(catalog) = ctx.catalog.get() else { return or_loading(None) };
+        let error = catalog.ok().and_then(|c| find_item(&c, &id)).and_then(|i| i.error);
         or_loading(match error {
             Some(err) => Some(ContentError(err)),
             None => item.get().map(|r| match crate::browser::decode::<T>(r) {
@@ -81,12 +84,10 @@ pub fn item_page<T: miniserde::Deserialize + 'static>(
 
 /// The catalog entry for `id`, if the catalog has loaded.
 pub fn find_item(catalog: &Catalog, id: &str) -> Option<Item> {
-    catalog.modules.iter().flat_map(|m| &m.items).find(|i| i.id == id).cloned()
+    catalog.item(id).cloned()
 }
 
 /// The item after `id` in course order, for a "next" link.
 pub fn next_item(catalog: &Catalog, id: &str) -> Option<Item> {
-    let mut items = catalog.modules.iter().flat_map(|m| &m.items);
-    items.by_ref().find(|i| i.id == id)?;
-    items.next().cloned()
+    catalog.next_item(id).cloned()
 }

@@ -26,7 +26,7 @@ pub fn certificate(ui: &'static Ui, m: &Module, p: &Progress, name: &str, today:
         h.el("p", &[], ui.certificate_incomplete);
         h.open("ul", &[("id", "certificate-missing")]);
         for i in m.items.iter().filter(|i| !matches!(completion(p, i), Completion::Done(_))) {
-            h.open("li", &[]).el("a", &[("href", &item_href(i))], &i.title).close("li");
+            h.open("li", &[]).el("a", &[("href", &ui.lang.href(&item_href(i)))], &i.title).close("li");
         }
         h.close("ul");
         return h.finish();
@@ -100,7 +100,7 @@ mod tests {
         assert!(!is_complete(&module(), &p));
         let html = certificate(ui, &module(), &p, "Ann", "2024-05-01", "v1");
         assert!(
-            html.contains("<ul id=\"certificate-missing\"><li><a href=\"/quiz/check\">Part check</a></li></ul>"),
+            html.contains("<ul id=\"certificate-missing\"><li><a href=\"/en/quiz/check\">Part check</a></li></ul>"),
             "{html}"
         );
         assert!(html.contains("<h1 id=\"page-title\">Certificate of completion</h1>"));

@@ -27,7 +27,7 @@ pub fn page(ui: &'static Ui, l: &Lesson, read: bool, next: Option<(&str, &str)>)
     ];
     h.el("button", &attrs, if read { ui.marked_read } else { ui.mark_read });
     if let Some((href, title)) = next {
-        h.open("a", &[("class", "button secondary"), ("href", href)]).text(title).text(" →").close("a");
+        h.open("a", &[("class", "button secondary"), ("href", &ui.lang.href(href))]).text(title).text(" →").close("a");
     }
     h.close("div");
     h.finish()

@@ -12,13 +12,10 @@ use crate::progress::Progress;
 use crate::role::{arrange, done_of, next_step, Role};
 use crate::views::chart;
 
+/// An item's address without a language (views write it with
+/// `ui.lang.href`).
 pub fn item_href(item: &Item) -> String {
-    let segment = match item.kind {
-        ItemKind::Lesson => "lesson",
-        ItemKind::Scenario => "scenario",
-        ItemKind::Quiz => "quiz",
-    };
-    format!("/{segment}/{}", item.id)
+    crate::route::Route::of_item(item).href()
 }
 
 /// Where a learner stands with one item.
@@ -135,7 +132,7 @@ pub fn catalog(ui: &'static Ui, catalog: &Catalog, p: &Progress, now: u64, role:
             // Nothing begun yet: there is nothing to continue.
             let fresh = p.completed_count() == 0 && completion(p, item) == Completion::NotStarted;
             let label = if fresh { ui.start_link } else { ui.continue_link };
-            h.text(label).text(" ").el("a", &[("href", &item_href(item))], &item.title);
+            h.text(label).text(" ").el("a", &[("href", &ui.lang.href(&item_href(item)))], &item.title);
         }
         None => {
             h.text(ui.all_done);
@@ -147,7 +144,7 @@ pub fn catalog(ui: &'static Ui, catalog: &Catalog, p: &Progress, now: u64, role:
     match due.first().and_then(|key| key.split('/').next()) {
         Some(quiz) => {
             h.text(&fill(ui.review_due, due.len())).text(" ");
-            h.el("a", &[("href", &format!("/quiz/{quiz}"))], ui.review_start);
+            h.el("a", &[("href", &ui.lang.href(&format!("/quiz/{quiz}")))], ui.review_start);
         }
         None => {
             h.text(ui.review_none);
@@ -180,14 +177,18 @@ fn module(h: &mut Html, ui: &'static Ui, m: &Module, p: &Progress) {
     let fresh = |i: &&Item| p.pre_answers(&i.id).is_empty() && p.quiz(&i.id).is_none_or(|r| r.rounds == 0);
     if let Some(quiz) = pre.filter(fresh) {
         h.open("p", &[("class", "precheck-offer")]);
-        h.el("a", &[("href", &item_href(quiz)), ("class", "button secondary")], &fill(ui.pre_offer, quiz.precheck));
+        h.el(
+            "a",
+            &[("href", &ui.lang.href(&item_href(quiz))), ("class", "button secondary")],
+            &fill(ui.pre_offer, quiz.precheck),
+        );
         h.close("p");
     }
     h.open("ol", &[("class", "items")]);
     for item in &m.items {
         let (text, class) = status(ui, completion(p, item));
         h.open("li", &[("class", "item"), ("data-id", &item.id)]);
-        h.el("a", &[("href", &item_href(item)), ("class", "item-title")], &item.title);
+        h.el("a", &[("href", &ui.lang.href(&item_href(item))), ("class", "item-title")], &item.title);
         h.open("span", &[("class", "item-meta")]).text(kind_name(ui, item.kind)).text(" · ");
         h.text(&fill(ui.minutes, item.minutes)).close("span");
         h.el("span", &[("class", &format!("status status-{class}"))], &text);
@@ -197,7 +198,8 @@ fn module(h: &mut Html, ui: &'static Ui, m: &Module, p: &Progress) {
         h.close("li");
     }
     h.close("ol");
-    h.open("p", &[]).el("a", &[("href", &format!("/certificate/{}", m.id))], ui.certificate_link).close("p");
+    let cert = ui.lang.href(&format!("/certificate/{}", m.id));
+    h.open("p", &[]).el("a", &[("href", &cert)], ui.certificate_link).close("p");
     h.close("section");
 }
 
@@ -271,13 +273,20 @@ mod tests {
         assert!(html.contains("aria-labelledby=\"module-core\"><h2 id=\"module-core\">Core &amp; more</h2>"));
         assert!(html.contains("<p class=\"module-audience\">Core module for everyone</p>"));
         assert!(html.contains("<p class=\"module-audience\">Police</p>"));
-        assert!(html.contains("<li class=\"item\" data-id=\"intro\"><a href=\"/lesson/intro\" class=\"item-title\">&lt;b&gt;intro&lt;/b&gt;</a>"));
+        assert!(html.contains("<li class=\"item\" data-id=\"intro\"><a href=\"/en/lesson/intro\" class=\"item-title\">&lt;b&gt;intro&lt;/b&gt;</a>"));
         assert!(html.contains("<span class=\"item-meta\">Lesson · 5 min</span>"));
         assert!(html.contains("<span class=\"status status-done\">Completed</span>"));
         assert!(html.contains("<span class=\"status status-todo\">Not started</span>"));
         assert!(html.contains("<ol class=\"items\">"));
-        assert!(html.contains("href=\"/certificate/police\""));
+        assert!(html.contains("href=\"/en/certificate/police\""));
         assert!(!html.contains("<b>"));
+    }
+
+    #[test]
+    fn english_links_stay_in_english() {
+        let html = catalog(Lang::En.ui(), &sample(), &Progress::default(), 0, None);
+        assert!(html.contains("href=\"/en/lesson/intro\"") && html.contains("href=\"/en/certificate/police\""));
+        assert!(!html.contains("href=\"/lesson/"), "{html}");
     }
 
     #[test]
@@ -297,7 +306,7 @@ mod tests {
         p.record_answer("check", "q1", answer, review);
         let later = 400 * 24 * 60 * 60 * 1000;
         let html = catalog(ui, &sample(), &p, later, None);
-        assert!(html.contains("1 questions due for review today <a href=\"/quiz/check\">Review now</a>"), "{html}");
+        assert!(html.contains("1 questions due for review today <a href=\"/en/quiz/check\">Review now</a>"), "{html}");
         assert!(html.contains("<span class=\"status status-doing\">In progress</span>"));
     }
 
@@ -311,11 +320,11 @@ mod tests {
         assert!(!html.contains("id=\"role-choice\""));
         let folded = &html[html.find("<details").expect("other tracks folded")..];
         assert!(folded.contains("<summary>Other tracks (optional)</summary>") && folded.contains("module-police"));
-        assert!(html.contains("Start here: <a href=\"/lesson/intro\">"), "{html}");
+        assert!(html.contains("Start here: <a href=\"/en/lesson/intro\">"), "{html}");
         let mut p = Progress::default();
         p.mark_read("intro", 1);
         let later = catalog(ui, &sample(), &p, 0, Some(Role::Health));
-        assert!(later.contains("Continue where you left off: <a href=\"/scenario/case\">"), "{later}");
+        assert!(later.contains("Continue where you left off: <a href=\"/en/scenario/case\">"), "{later}");
         assert!(html.contains("Your course: 0 / 2 completed"));
         assert_eq!(html.matches("<svg class=\"chart meter\"").count(), 3);
         let police = catalog(ui, &sample(), &Progress::default(), 0, Some(Role::Police));

@@ -118,7 +118,12 @@ pub fn pre_result(ui: &'static Ui, percent: u8, next: Option<(&str, &str)>) -> S
     h.el("h2", &[("id", "result-title"), ("tabindex", "-1")], ui.pre_title);
     h.el("p", &[("class", "score"), ("id", "score")], &fill(ui.pre_result, percent));
     let (href, title) = next.unwrap_or(("/", ui.pre_then));
-    h.open("p", &[]).open("a", &[("class", "button"), ("href", href)]).text(title).text(" →").close("a").close("p");
+    h.open("p", &[])
+        .open("a", &[("class", "button"), ("href", &ui.lang.href(href))])
+        .text(title)
+        .text(" →")
+        .close("a")
+        .close("p");
     h.close("section");
     h.finish()
 }

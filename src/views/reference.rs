@@ -45,7 +45,7 @@ pub fn guide(lang: Lang, g: &Lesson) -> String {
     h.open("nav", &[("class", "other-guides no-print"), ("aria-label", words.guide_other)]);
     h.el("h2", &[], words.guide_other).open("ul", &[]);
     for id in GUIDES.into_iter().filter(|id| *id != g.id) {
-        let href = Route::Guide(id.into()).href();
+        let href = Route::Guide(id.into()).address(lang);
         h.open("li", &[]).el("a", &[("href", &href)], guide_name(lang, id)).close("li");
     }
     h.close("ul").close("nav");
@@ -62,7 +62,7 @@ pub fn guide(lang: Lang, g: &Lesson) -> String {
 pub fn guide_link(ui: &'static Ui, guide: &str) -> String {
     let mut h = Html::new();
     h.open("p", &[("class", "guide-link panel")]);
-    h.el("a", &[("href", &Route::Guide(guide.into()).href()), ("id", "guide-link")], ui.nav_now);
+    h.el("a", &[("href", &Route::Guide(guide.into()).address(ui.lang)), ("id", "guide-link")], ui.nav_now);
     h.close("p");
     h.finish()
 }
@@ -114,7 +114,7 @@ pub fn results(ui: &'static Ui, index: Option<&str>, query: &str) -> String {
             let in_title = words.iter().any(|w| position(folded, w).is_some_and(|p| p < title_end));
             if all && in_title == titles && !words.is_empty() && n < 30 {
                 n += 1;
-                list.open("li", &[]).el("a", &[("href", href)], title).text(" ");
+                list.open("li", &[]).el("a", &[("href", &ui.lang.href(href))], title).text(" ");
                 list.el("span", &[("class", "item-meta")], within).el("p", &[], start).close("li");
             }
         }
@@ -193,6 +193,6 @@ mod tests {
         assert!(html.contains("data-act=\"print\""));
         assert!(html.contains("href=\"/what-to-do\"") && html.contains("href=\"/what-to-do/embassy\""));
         assert!(!html.contains("href=\"/what-to-do/police\""));
-        assert!(guide_link(Lang::En.ui(), "health").contains("href=\"/what-to-do/health\""));
+        assert!(guide_link(Lang::En.ui(), "health").contains("href=\"/en/what-to-do/health\""));
     }
 }

@@ -213,7 +213,7 @@ pub fn result(ui: &'static Ui, s: &Scenario, p: &Progress, next: Option<(&str, &
         ui.scenario_restart,
     );
     if let Some((href, title)) = next {
-        h.open("a", &[("class", "button"), ("href", href)]).text(title).text(" →").close("a");
+        h.open("a", &[("class", "button"), ("href", &ui.lang.href(href))]).text(title).text(" →").close("a");
     }
     h.close("div").close("section");
     h.finish()
@@ -368,6 +368,6 @@ mod tests {
         assert!(html.contains("<li class=\"replay-row differs\">"));
         assert!(html.contains("<span><em>call</em></span> — <strong>Recommended</strong>"));
         assert!(html.contains("id=\"restart\" data-act=\"restart\">Start again</button>"));
-        assert!(html.contains("<a class=\"button\" href=\"/quiz/k\">Check &amp; see →</a>"));
+        assert!(html.contains("<a class=\"button\" href=\"/en/quiz/k\">Check &amp; see →</a>"));
     }
 }

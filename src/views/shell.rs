@@ -7,12 +7,15 @@ use crate::i18n::{fill, Lang};
 use crate::progress::Notice;
 use crate::route::Route;
 
-pub fn header(lang: Lang) -> String {
+/// The header of the page at `route`. The language switch is a link to the
+/// same page in the other language, so it works without the app too.
+pub fn header(lang: Lang, route: &Route) -> String {
     let ui = lang.ui();
     let mut h = Html::new();
     h.el("a", &[("class", "skip-link"), ("href", "#main")], ui.skip_to_content);
     h.open("header", &[("class", "site-header")]).open("div", &[("class", "bar")]);
-    h.el("a", &[("class", "brand"), ("href", "/")], ui.app_title);
+    let home = lang.href("/");
+    h.el("a", &[("class", "brand"), ("href", &home)], ui.app_title);
     h.open("nav", &[("aria-label", ui.nav_label)]);
     for (href, text) in [
         ("/", ui.nav_overview),
@@ -20,7 +23,7 @@ pub fn header(lang: Lang) -> String {
         ("/glossary", ui.nav_glossary),
         ("/settings", ui.nav_data),
     ] {
-        h.el("a", &[("href", href)], text).text(" ");
+        h.el("a", &[("href", &lang.href(href))], text).text(" ");
     }
     h.close("nav");
     // Submitted by the router (the CSP forbids form actions): it goes to
@@ -30,15 +33,16 @@ pub fn header(lang: Lang) -> String {
     h.open("input", &[("type", "search"), ("id", "search-q"), ("name", "q"), ("autocomplete", "off")]);
     h.el("button", &[("type", "submit"), ("class", "search-button")], ui.nav_search).close("form");
     // The switch is written in the language it switches to.
+    let other = route.address(lang.other());
     let attrs = [
-        ("type", "button"),
         ("class", "lang-switch"),
         ("id", "lang-switch"),
-        ("data-act", "lang"),
+        ("href", &other),
         ("lang", lang.other().code()),
+        ("hreflang", lang.other().code()),
         ("aria-label", ui.switch_language_label),
     ];
-    h.el("button", &attrs, ui.switch_language);
+    h.el("a", &attrs, ui.switch_language);
     h.close("div").close("header");
     h.finish()
 }
@@ -176,17 +180,21 @@ mod tests {
 
     #[test]
     fn header_links_what_to_do_and_has_a_labelled_search() {
-        let h = header(Lang::Da);
+        let h = header(Lang::Da, &Route::Overview);
         assert!(h.contains("<a href=\"/what-to-do\">Hvad gør jeg nu?</a>"), "{h}");
+        assert!(header(Lang::En, &Route::Overview).contains("<a href=\"/en/what-to-do\">"));
         assert!(h.contains("<form role=\"search\"") && h.contains("<label for=\"search-q\""));
     }
 
     #[test]
     fn header_switch_names_the_other_language_in_it() {
-        let h = header(Lang::Da);
-        assert!(h.contains("lang=\"en\""));
-        assert!(h.contains(">English</button>"));
-        assert!(header(Lang::En).contains(">Dansk</button>"));
+        let lesson = Route::Lesson("a".into());
+        let h = header(Lang::Da, &lesson);
+        assert!(h.contains("href=\"/en/lesson/a\" lang=\"en\""), "{h}");
+        assert!(h.contains(">English</a>"));
+        let en = header(Lang::En, &lesson);
+        assert!(en.contains(">Dansk</a>") && en.contains("href=\"/lesson/a\" lang=\"da\""), "{en}");
+        assert!(en.contains("class=\"brand\" href=\"/en/\"") && en.contains("href=\"/en/settings\""));
     }
 
     #[test]
@@ -232,6 +240,6 @@ pub fn not_found(lang: Lang) -> String {
     let ui = lang.ui();
     let mut h = Html::new();
     h.el("h1", &[("id", "page-title")], ui.not_found_title).el("p", &[], ui.not_found_text);
-    h.open("p", &[]).el("a", &[("href", "/")], ui.back_to_overview).close("p");
+    h.open("p", &[]).el("a", &[("href", &lang.href("/"))], ui.back_to_overview).close("p");
     h.finish()
 }

@@ -3,7 +3,9 @@
 
 use fantoccini::key::Key;
 
-use crate::support::{dist, find, js, press, stored, tab_to, temp_dir, wait_focus, wait_text, with_browser};
+use crate::support::{
+    dist, find, goto, js, press, reload, stored, tab_to, temp_dir, wait_focus, wait_text, with_browser,
+};
 
 const LESSON: &str = "what-is-trafficking";
 const SCENARIO: &str = "er-night-shift";
@@ -11,7 +13,7 @@ const SCENARIO: &str = "er-night-shift";
 #[tokio::test]
 async fn lesson_and_scenario_progress_survive_a_reload() {
     with_browser(|c, server| async move {
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         wait_text(&c, "h1", "Kend tegnene").await;
         assert_eq!(js(&c, "return document.documentElement.lang").await, "da");
 
@@ -26,7 +28,7 @@ async fn lesson_and_scenario_progress_survive_a_reload() {
 
         // Play the scenario to an ending with the keyboard alone: Tab to
         // Start, then at every step 1 and Enter, then Tab to Continue.
-        c.goto(&server.url(&format!("/scenario/{SCENARIO}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/scenario/{SCENARIO}"))).await;
         find(&c, "#start").await;
         tab_to(&c, "start").await;
         press(&c, &Key::Enter.to_string()).await;
@@ -49,9 +51,9 @@ async fn lesson_and_scenario_progress_survive_a_reload() {
         find(&c, ".replay li").await;
 
         // Reload: the progress is still there, on the overview too.
-        c.refresh().await.unwrap();
+        reload(&c).await;
         wait_text(&c, "#score", &score).await;
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         wait_text(&c, &format!("li[data-id='{LESSON}'] .status"), "Gennemført").await;
         wait_text(&c, &format!("li[data-id='{SCENARIO}'] .status"), "%").await;
         let stored: serde_json::Value =
@@ -66,13 +68,13 @@ async fn lesson_and_scenario_progress_survive_a_reload() {
 #[tokio::test]
 async fn a_scenario_resumes_after_a_reload_mid_way() {
     with_browser(|c, server| async move {
-        c.goto(&server.url(&format!("/scenario/{SCENARIO}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/scenario/{SCENARIO}"))).await;
         find(&c, "#start").await.click().await.unwrap();
         find(&c, "#choice-1").await.click().await.unwrap();
         find(&c, "#confirm").await.click().await.unwrap();
         find(&c, "#continue").await.click().await.unwrap();
         let step = wait_text(&c, "#step-title", "2").await;
-        c.refresh().await.unwrap();
+        reload(&c).await;
         wait_text(&c, "#step-title", &step).await;
     })
     .await;
@@ -82,17 +84,17 @@ async fn a_scenario_resumes_after_a_reload_mid_way() {
 async fn deep_links_reload_and_history_work() {
     with_browser(|c, server| async move {
         // Straight to a lesson, then reload it.
-        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/lesson/{LESSON}"))).await;
         let title = wait_text(&c, "h1", "menneskehandel").await;
-        c.refresh().await.unwrap();
+        reload(&c).await;
         wait_text(&c, "h1", &title).await;
 
         // An unknown address shows the not-found page.
-        c.goto(&server.url("/no/such/page")).await.unwrap();
+        goto(&c, &server.url("/no/such/page")).await;
         wait_text(&c, "h1", "Siden findes ikke").await;
 
         // Back and forward between the overview and a lesson.
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         find(&c, &format!("a[href='/lesson/{LESSON}']")).await.click().await.unwrap();
         wait_text(&c, "h1", &title).await;
         c.back().await.unwrap();
@@ -104,19 +106,26 @@ async fn deep_links_reload_and_history_work() {
 }
 
 #[tokio::test]
-async fn the_language_switch_is_remembered_and_sets_html_lang() {
+async fn the_language_switch_goes_to_the_same_page_in_english_and_sets_html_lang() {
     with_browser(|c, server| async move {
-        c.goto(&server.url("/")).await.unwrap();
-        wait_text(&c, "h1", "Kend tegnene").await;
+        goto(&c, &server.url(&format!("/lesson/{LESSON}"))).await;
+        wait_text(&c, "h1", "menneskehandel").await;
         find(&c, "#lang-switch").await.click().await.unwrap();
-        wait_text(&c, "h1", "Know the signs").await;
+        wait_text(&c, "h1", "trafficking").await;
+        assert_eq!(js(&c, "return location.pathname").await, format!("/en/lesson/{LESSON}"));
         assert_eq!(js(&c, "return document.documentElement.lang").await, "en");
-        // The course content follows, and the choice survives a reload.
-        wait_text(&c, &format!("li[data-id='{LESSON}'] .item-title"), "trafficking").await;
-        c.refresh().await.unwrap();
+        crate::support::wait_focus(&c, "lang-switch").await;
+        // Links stay in English, and the address keeps it over a reload.
+        find(&c, "a.brand[href='/en/']").await.click().await.unwrap();
+        wait_text(&c, &format!("li[data-id='{LESSON}'] a[href='/en/lesson/{LESSON}']"), "trafficking").await;
+        reload(&c).await;
         wait_text(&c, "h1", "Know the signs").await;
         assert_eq!(js(&c, "return document.documentElement.lang").await, "en");
         assert_eq!(js(&c, "return document.title").await, "Overview – Know the signs");
+        // And back to Danish.
+        find(&c, "#lang-switch").await.click().await.unwrap();
+        wait_text(&c, "h1", "Kend tegnene").await;
+        assert_eq!(js(&c, "return location.pathname").await, "/");
     })
     .await;
 }
@@ -126,19 +135,24 @@ async fn a_broken_content_file_is_named_and_the_rest_still_works() {
     // The same app shell, with content compiled from a fixture that has one
     // broken lesson.
     let site = temp_dir("broken-site");
-    for name in ["index.html", "boot.js", "kend-tegnene.js", "kend-tegnene_bg.wasm", "main.css"] {
-        std::fs::copy(dist().join(name), site.join(name)).unwrap();
+    for entry in std::fs::read_dir(dist()).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), site.join(entry.file_name())).unwrap();
+        }
     }
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken-content/content");
     kend_tegnene::content::compile::compile(&fixture).write_to(&site.join("content")).unwrap();
     with_browser(move |c, server| async move {
+        if !server.is_own("a_broken_content_file_is_named_and_the_rest_still_works") {
+            return;
+        }
         server.set_root(&site);
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         wait_text(&c, "li[data-id='broken-lesson'] .content-error", "content/da/lessons/broken-lesson.md:4").await;
         // Opening it says the same; the good lesson still opens.
-        c.goto(&server.url("/lesson/broken-lesson")).await.unwrap();
+        goto(&c, &server.url("/lesson/broken-lesson")).await;
         wait_text(&c, ".content-error", "broken-lesson.md:4").await;
-        c.goto(&server.url("/lesson/good-lesson")).await.unwrap();
+        goto(&c, &server.url("/lesson/good-lesson")).await;
         wait_text(&c, "h1", "A lesson that works").await;
     })
     .await;
@@ -147,9 +161,9 @@ async fn a_broken_content_file_is_named_and_the_rest_still_works() {
 #[tokio::test]
 async fn no_request_leaves_the_origin() {
     with_browser(|c, server| async move {
-        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/lesson/{LESSON}"))).await;
         find(&c, ".prose h2").await;
-        c.goto(&server.url(&format!("/scenario/{SCENARIO}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/scenario/{SCENARIO}"))).await;
         find(&c, "#start").await;
         let foreign = js(
             &c,
@@ -157,8 +171,21 @@ async fn no_request_leaves_the_origin() {
         )
         .await;
         assert_eq!(foreign, serde_json::json!([]), "requests to other origins");
+        // Every page names its icon, which is there (no 404 in the console).
+        let icon = c
+            .execute_async(
+                "const done = arguments[0]; fetch(document.querySelector('link[rel=icon]').href).then(r => done(r.status))",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(icon, 200);
+        if !server.is_own("no_request_leaves_the_origin (what the server was asked)") {
+            return;
+        }
         let requests = server.requests.lock().unwrap().clone();
-        assert!(requests.iter().any(|r| r == "/kend-tegnene_bg.wasm"), "{requests:?}");
+        assert!(requests.iter().any(|r| r.starts_with("/kend-tegnene_bg-") && r.ends_with(".wasm")), "{requests:?}");
+        assert!(!requests.iter().any(|r| r == "/favicon.ico"), "{requests:?}");
         // A lesson is loaded when opened, not at start-up.
         assert!(requests.iter().any(|r| r == &format!("/content/da/lessons/{LESSON}.json")));
         assert!(!requests.iter().any(|r| r.starts_with("/content/en/")), "only the language in use is loaded: {requests:?}");
@@ -169,22 +196,28 @@ async fn no_request_leaves_the_origin() {
 #[tokio::test]
 async fn after_one_visit_the_course_works_with_the_server_gone() {
     with_browser(|c, server| async move {
-        c.goto(&server.url("/")).await.unwrap();
+        if !server.is_own("after_one_visit_the_course_works_with_the_server_gone") {
+            return;
+        }
+        goto(&c, &server.url("/")).await;
         find(&c, &format!("li[data-id='{LESSON}']")).await;
         // Wait for the service worker to take over, then visit once.
         let controlled = js(&c, "return new Promise(r => { const f = () => navigator.serviceWorker.controller ? r(true) : setTimeout(f, 50); f(); })").await;
         assert_eq!(controlled, true);
-        c.refresh().await.unwrap();
+        reload(&c).await;
         find(&c, &format!("a[href='/lesson/{LESSON}']")).await.click().await.unwrap();
         find(&c, "#mark-read").await.click().await.unwrap();
         wait_text(&c, "#mark-read", "Læst").await;
 
         server.set_down(true);
-        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/lesson/{LESSON}"))).await;
         wait_text(&c, "h1", "menneskehandel").await;
         assert_eq!(find(&c, "#mark-read").await.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         wait_text(&c, &format!("li[data-id='{LESSON}'] .status"), "Gennemført").await;
+        // A page never visited: the kept shell shows it.
+        goto(&c, &server.url("/settings")).await;
+        wait_text(&c, "h1", kend_tegnene::i18n::Lang::Da.ui().data_title).await;
     })
     .await;
 }

@@ -2,7 +2,7 @@
 //! shuffled per attempt yet kept over a reload and in the replay, and a
 //! module's pre-check is offered, taken and shown beside the result.
 
-use crate::support::{dist, find, js, press, stored, temp_dir, wait_text, with_browser};
+use crate::support::{dist, find, goto, js, press, reload, stored, temp_dir, wait_text, with_browser};
 
 const SCENARIO: &str = "er-night-shift";
 
@@ -19,12 +19,12 @@ async fn shown(c: &fantoccini::Client) -> String {
 #[tokio::test]
 async fn the_order_of_choices_survives_a_reload_and_shows_in_the_replay() {
     with_browser(|c, server| async move {
-        c.goto(&server.url(&format!("/scenario/{SCENARIO}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/scenario/{SCENARIO}"))).await;
         find(&c, "#start").await.click().await.unwrap();
         find(&c, "#choice-0").await;
         let first = shown(&c).await;
         // Not yet chosen: the attempt and its order are saved already.
-        c.refresh().await.unwrap();
+        reload(&c).await;
         find(&c, "#choice-0").await;
         assert_eq!(shown(&c).await, first, "the same order after a reload");
         let seed = serde_json::from_str::<serde_json::Value>(&stored(&c, "kend-tegnene.progress").await.unwrap())
@@ -46,7 +46,7 @@ async fn the_order_of_choices_survives_a_reload_and_shows_in_the_replay() {
                 break;
             }
             let here = shown(&c).await;
-            c.refresh().await.unwrap();
+            reload(&c).await;
             find(&c, "#choice-0").await;
             assert_eq!(shown(&c).await, here, "every step keeps its order over a reload");
             find(&c, "#choice-0").await.click().await.unwrap();
@@ -71,16 +71,21 @@ async fn the_order_of_choices_survives_a_reload_and_shows_in_the_replay() {
 async fn the_precheck_is_offered_before_the_lessons_and_shown_beside_the_result() {
     // The app shell with a small fixture course whose quiz has a pre-check.
     let site = temp_dir("precheck-site");
-    for name in ["index.html", "boot.js", "kend-tegnene.js", "kend-tegnene_bg.wasm", "main.css"] {
-        std::fs::copy(dist().join(name), site.join(name)).unwrap();
+    for entry in std::fs::read_dir(dist()).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), site.join(entry.file_name())).unwrap();
+        }
     }
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/precheck/content");
     let compiled = kend_tegnene::content::compile::compile(&fixture);
     assert!(compiled.problems.is_empty(), "{:?}", compiled.problems);
     compiled.write_to(&site.join("content")).unwrap();
     with_browser(move |c, server| async move {
+        if !server.is_own("the_precheck_is_offered_before_the_lessons_and_shown_beside_the_result") {
+            return;
+        }
         server.set_root(&site);
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         find(&c, ".precheck-offer a[href='/quiz/pool']").await.click().await.unwrap();
         find(&c, "#pre").await.click().await.unwrap();
         // Two questions, both answered "true" with "sure".
@@ -99,10 +104,10 @@ async fn the_precheck_is_offered_before_the_lessons_and_shown_beside_the_result(
         assert!(items.iter().all(|(k, v)| k.starts_with("pool/pre:") && v["review"].is_null()), "{items:?}");
         assert_eq!(stored["quizzes"]["pool"]["rounds"], 0, "a pre-check is not a round");
         // The overview no longer offers it; the round shows before and after.
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         find(&c, "li[data-id='pool']").await;
         assert!(c.find(fantoccini::Locator::Css(".precheck-offer")).await.is_err());
-        c.goto(&server.url("/quiz/pool")).await.unwrap();
+        goto(&c, &server.url("/quiz/pool")).await;
         assert!(c.find(fantoccini::Locator::Css("#pre")).await.is_err());
         find(&c, "#start").await.click().await.unwrap();
         for n in 1..=2 {
@@ -156,8 +161,11 @@ fn the_storyboard_prints_to_pdf_with_a_page_per_item() {
 #[tokio::test]
 async fn in_watch_mode_an_open_page_reloads_when_the_content_changes() {
     with_browser(|c, server| async move {
+        if !server.is_own("in_watch_mode_an_open_page_reloads_when_the_content_changes") {
+            return;
+        }
         server.enable_reload();
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         wait_text(&c, "h1", "Kend tegnene").await;
         find(&c, "script[src='/__dev/reload.js']").await;
         js(&c, "window.__before = 1; return null").await;

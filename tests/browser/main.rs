@@ -10,6 +10,7 @@ mod a11y;
 mod foundation;
 mod judgement;
 mod learner;
+mod prerender;
 mod progress;
 mod quiz;
 mod screenshots;

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use crate::support::{find, js, set_stored, stored, temp_dir, wait_text, with_browser, with_browser_prefs};
+use crate::support::{
+    find, goto, js, reload, set_stored, stored, temp_dir, wait_text, with_browser, with_browser_prefs,
+};
 
 const KEY: &str = "kend-tegnene.progress";
 const LESSON: &str = "what-is-trafficking";
@@ -15,10 +17,10 @@ const LESSON: &str = "what-is-trafficking";
 #[tokio::test]
 async fn a_corrupt_value_is_backed_up_and_the_course_goes_on() {
     with_browser(|c, server| async move {
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         find(&c, "h1").await;
         set_stored(&c, KEY, "{\"version\":2,\"lessons\":{\"x\":").await;
-        c.refresh().await.unwrap();
+        reload(&c).await;
         wait_text(&c, "#storage-notice", "kunne ikke læses").await;
         find(&c, "#storage-notice [data-act='backup']").await;
         assert_eq!(
@@ -26,14 +28,14 @@ async fn a_corrupt_value_is_backed_up_and_the_course_goes_on() {
             Some("{\"version\":2,\"lessons\":{\"x\":")
         );
         // The course continues, and saves again, without touching the backup.
-        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/lesson/{LESSON}"))).await;
         find(&c, "#mark-read").await.click().await.unwrap();
         wait_text(&c, "#mark-read", "Læst").await;
         let saved: Value = serde_json::from_str(&stored(&c, KEY).await.unwrap()).unwrap();
         assert!(saved["lessons"][LESSON].is_object());
         assert!(stored(&c, "kend-tegnene.progress.backup").await.is_some());
         // The backup can be downloaded from "Your data".
-        c.goto(&server.url("/settings")).await.unwrap();
+        goto(&c, &server.url("/settings")).await;
         find(&c, "#download-backup").await;
     })
     .await;
@@ -44,7 +46,7 @@ async fn blocked_storage_keeps_the_course_working_in_memory_with_a_lasting_warni
     // Blocking site data makes every localStorage access throw.
     let prefs = json!({ "profile.default_content_setting_values.cookies": 2 });
     with_browser_prefs(prefs, |c, server| async move {
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         let blocked = js(&c, "try { localStorage.length; return false } catch (e) { return true }").await;
         assert_eq!(blocked, true, "storage is really blocked");
         wait_text(&c, "#storage-notice", "tillader ikke").await;
@@ -66,7 +68,7 @@ async fn blocked_storage_keeps_the_course_working_in_memory_with_a_lasting_warni
 #[tokio::test]
 async fn a_full_storage_is_reported_and_progress_kept_in_memory() {
     with_browser(|c, server| async move {
-        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/lesson/{LESSON}"))).await;
         find(&c, "#mark-read").await;
         // Fill this origin's storage to the quota.
         // Fill this origin's storage to the last byte: big pieces first, then
@@ -83,18 +85,18 @@ async fn a_full_storage_is_reported_and_progress_kept_in_memory() {
 #[tokio::test]
 async fn two_tabs_see_each_others_progress_and_merge() {
     with_browser(|c, server| async move {
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         let first = c.window().await.unwrap();
         wait_text(&c, &format!("li[data-id='{LESSON}'] .status"), "Ikke startet").await;
         let second = c.new_window(true).await.unwrap().handle;
         c.switch_to_window(second).await.unwrap();
-        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/lesson/{LESSON}"))).await;
         find(&c, "#mark-read").await.click().await.unwrap();
         wait_text(&c, "#mark-read", "Læst").await;
         // The first tab shows it without a reload, then adds its own.
         c.switch_to_window(first).await.unwrap();
         wait_text(&c, &format!("li[data-id='{LESSON}'] .status"), "Gennemført").await;
-        c.goto(&server.url("/lesson/where-it-happens")).await.unwrap();
+        goto(&c, &server.url("/lesson/where-it-happens")).await;
         find(&c, "#mark-read").await.click().await.unwrap();
         wait_text(&c, "#mark-read", "Læst").await;
         let saved: Value = serde_json::from_str(&stored(&c, KEY).await.unwrap()).unwrap();
@@ -113,9 +115,9 @@ async fn export_then_import_into_a_fresh_profile() {
     let file = temp_dir("exported").join("progress.json");
     let (dl, copy) = (downloads.clone(), file.clone());
     with_browser_prefs(prefs, move |c, server| async move {
-        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/lesson/{LESSON}"))).await;
         find(&c, "#mark-read").await.click().await.unwrap();
-        c.goto(&server.url("/settings")).await.unwrap();
+        goto(&c, &server.url("/settings")).await;
         find(&c, "#export").await.click().await.unwrap();
         let downloaded = wait_for_file(&dl).await;
         let text = std::fs::read_to_string(&downloaded).unwrap();
@@ -124,12 +126,12 @@ async fn export_then_import_into_a_fresh_profile() {
     })
     .await;
     with_browser(move |c, server| async move {
-        c.goto(&server.url("/settings")).await.unwrap();
+        goto(&c, &server.url("/settings")).await;
         find(&c, "#import-file").await.send_keys(&file.to_string_lossy()).await.unwrap();
         wait_text(&c, "#import-preview", LESSON).await;
         find(&c, "#import-confirm").await.click().await.unwrap();
         wait_text(&c, "#data-status", "hentet ind").await;
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         wait_text(&c, &format!("li[data-id='{LESSON}'] .status"), "Gennemført").await;
     })
     .await;
@@ -162,9 +164,9 @@ async fn a_malformed_import_file_is_refused_and_changes_nothing() {
     )
     .unwrap();
     with_browser(move |c, server| async move {
-        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/lesson/{LESSON}"))).await;
         find(&c, "#mark-read").await.click().await.unwrap();
-        c.goto(&server.url("/settings")).await.unwrap();
+        goto(&c, &server.url("/settings")).await;
         let before = stored(&c, KEY).await;
         find(&c, "#import-file").await.send_keys(&bad.to_string_lossy()).await.unwrap();
         wait_text(&c, "#import-error", "ikke en fil med fremskridt").await;
@@ -197,10 +199,10 @@ pub(crate) fn completed_core() -> String {
 #[tokio::test]
 async fn the_certificate_prints_to_one_page_with_the_name_and_results() {
     with_browser(|c, server| async move {
-        c.goto(&server.url("/certificate/core")).await.unwrap();
+        goto(&c, &server.url("/certificate/core")).await;
         find(&c, "#certificate-missing li").await;
         set_stored(&c, KEY, &completed_core()).await;
-        c.refresh().await.unwrap();
+        reload(&c).await;
         find(&c, "#learner-name").await.send_keys("Kim Testesen").await.unwrap();
         wait_text(&c, "#certificate-name", "Kim Testesen").await;
         let pdf = c.print(fantoccini::wd::PrintConfiguration::default()).await.unwrap();

@@ -4,14 +4,14 @@
 
 use fantoccini::key::Key;
 
-use crate::support::{find, js, press, set_stored, stored, tab_to, wait_focus, wait_text, with_browser};
+use crate::support::{find, goto, js, press, reload, set_stored, stored, tab_to, wait_focus, wait_text, with_browser};
 
 const QUIZ: &str = "core-check";
 
 #[tokio::test]
 async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
     with_browser(|c, server| async move {
-        c.goto(&server.url(&format!("/quiz/{QUIZ}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/quiz/{QUIZ}"))).await;
         find(&c, "#start").await;
         tab_to(&c, "start").await;
         press(&c, &Key::Enter.to_string()).await;
@@ -37,7 +37,7 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
             serde_json::from_str(&stored(&c, "kend-tegnene.progress").await.unwrap()).unwrap();
         saved["quizzes"][QUIZ]["current"]["drawn"] = ids.clone();
         set_stored(&c, "kend-tegnene.progress", &saved.to_string()).await;
-        c.refresh().await.unwrap();
+        reload(&c).await;
         find(&c, "#question-form").await;
         js(&c, "document.getElementById('question-title').focus(); return null").await;
 
@@ -137,7 +137,7 @@ async fn every_question_type_can_be_answered_with_the_keyboard_alone() {
 #[tokio::test]
 async fn a_quiz_round_resumes_after_a_reload() {
     with_browser(|c, server| async move {
-        c.goto(&server.url(&format!("/quiz/{QUIZ}"))).await.unwrap();
+        goto(&c, &server.url(&format!("/quiz/{QUIZ}"))).await;
         find(&c, "#start").await.click().await.unwrap();
         find(&c, "#question-form").await;
         // Answer the first question whatever it is.
@@ -145,7 +145,7 @@ async fn a_quiz_round_resumes_after_a_reload() {
         find(&c, "#check").await.click().await.unwrap();
         find(&c, "#next").await.click().await.unwrap();
         wait_text(&c, "#question-title", "2").await;
-        c.refresh().await.unwrap();
+        reload(&c).await;
         wait_text(&c, "#question-title", "2").await;
     })
     .await;
@@ -154,7 +154,7 @@ async fn a_quiz_round_resumes_after_a_reload() {
 #[tokio::test]
 async fn the_overview_counts_questions_due_for_review() {
     with_browser(|c, server| async move {
-        c.goto(&server.url("/")).await.unwrap();
+        goto(&c, &server.url("/")).await;
         wait_text(&c, "#review-due", "").await;
         let progress = serde_json::json!({
             "version": 2, "lessons": {}, "scenarios": {}, "quizzes": {},
@@ -167,7 +167,7 @@ async fn the_overview_counts_questions_due_for_review() {
             }
         });
         set_stored(&c, "kend-tegnene.progress", &progress.to_string()).await;
-        c.refresh().await.unwrap();
+        reload(&c).await;
         wait_text(&c, "#review-due", "1 spørgsmål til repetition").await;
         find(&c, &format!("#review-due a[href='/quiz/{QUIZ}']")).await;
     })

@@ -9,7 +9,7 @@ use fantoccini::key::Key;
 
 use crate::learner::finished_quiz;
 use crate::progress::completed_core;
-use crate::support::{find, js, press, set_stored, with_browser};
+use crate::support::{find, goto, js, press, set_stored, with_browser};
 
 const KEY: &str = "kend-tegnene.progress";
 
@@ -21,7 +21,7 @@ async fn screenshots() {
     with_browser(move |c, server| async move {
         for (width, height, size) in [(1024, 768, "desktop"), (390, 844, "phone")] {
             c.set_window_size(width, height).await.unwrap();
-            c.goto(&server.url("/")).await.unwrap();
+            goto(&c, &server.url("/")).await;
             // Part of the core done and the quiz finished, as a learner in
             // the health track would have it.
             let mut progress = finished_quiz();
@@ -36,15 +36,15 @@ async fn screenshots() {
                 std::fs::write(path, c.screenshot().await.unwrap()).unwrap();
             };
 
-            c.goto(&server.url("/")).await.unwrap();
+            goto(&c, &server.url("/")).await;
             find(&c, "#continue").await;
             save(c.clone(), shot("overview")).await;
 
-            c.goto(&server.url("/lesson/signs-and-signals")).await.unwrap();
+            goto(&c, &server.url("/lesson/signs-and-signals")).await;
             find(&c, ".prose h2").await;
             save(c.clone(), shot("lesson")).await;
 
-            c.goto(&server.url("/scenario/er-night-shift")).await.unwrap();
+            goto(&c, &server.url("/scenario/er-night-shift")).await;
             find(&c, "#start").await.click().await.unwrap();
             find(&c, "#choice-0").await;
             press(&c, "2").await;
@@ -53,13 +53,13 @@ async fn screenshots() {
             js(&c, "document.querySelector('.feedback').scrollIntoView(); return null").await;
             save(c.clone(), shot("case-feedback")).await;
 
-            c.goto(&server.url("/quiz/core-check")).await.unwrap();
+            goto(&c, &server.url("/quiz/core-check")).await;
             find(&c, "#result-title").await;
             js(&c, "document.getElementById('result-title').scrollIntoView(); return null").await;
             save(c.clone(), shot("result")).await;
 
             set_stored(&c, KEY, &completed_core()).await;
-            c.goto(&server.url("/certificate/core")).await.unwrap();
+            goto(&c, &server.url("/certificate/core")).await;
             find(&c, "#learner-name").await.send_keys("Kim Testesen").await.unwrap();
             js(&c, "document.querySelector('.certificate').scrollIntoView(); return null").await;
             save(c.clone(), shot("certificate")).await;

@@ -75,7 +75,7 @@ impl Drop for Driver {
     }
 }
 
-fn capabilities(profile: &Path, prefs: &Value, extra_args: &[&str]) -> serde_json::Map<String, Value> {
+fn capabilities(profile: &Path, prefs: &Value, extra_args: &[&str], extra: &Value) -> serde_json::Map<String, Value> {
     let mut caps = json!({
         "browserName": "chrome",
         "goog:chromeOptions": {
@@ -92,6 +92,9 @@ fn capabilities(profile: &Path, prefs: &Value, extra_args: &[&str]) -> serde_jso
     });
     let args = caps["goog:chromeOptions"]["args"].as_array_mut().unwrap();
     args.extend(extra_args.iter().map(|a| json!(a)));
+    for (k, v) in extra.as_object().into_iter().flatten() {
+        caps[k] = v.clone();
+    }
     caps.as_object().unwrap().clone()
 }
 
@@ -112,7 +115,7 @@ where
     F: FnOnce(Client, Server) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    with_browser_options(prefs, &[], test).await
+    with_browser_all(prefs, &[], json!({}), test).await
 }
 
 /// The same, with Chromium preferences and extra command-line arguments
@@ -122,11 +125,28 @@ where
     F: FnOnce(Client, Server) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let server = Server::start(&dist(), 0).expect("start the test server");
+    with_browser_all(prefs, args, json!({}), test).await
+}
+
+/// The same, with WebDriver capabilities besides (e.g. `pageLoadStrategy`).
+pub async fn with_browser_caps<F, Fut>(prefs: Value, extra: Value, test: F)
+where
+    F: FnOnce(Client, Server) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    with_browser_all(prefs, &[], extra, test).await
+}
+
+async fn with_browser_all<F, Fut>(prefs: Value, args: &[&str], extra: Value, test: F)
+where
+    F: FnOnce(Client, Server) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let server = Server::for_tests(&dist()).expect("start the test server");
     let driver = Driver::start();
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     let client = ClientBuilder::new(connector)
-        .capabilities(capabilities(&driver.profile, &prefs, args))
+        .capabilities(capabilities(&driver.profile, &prefs, args, &extra))
         .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("a WebDriver session in Chromium");
@@ -168,6 +188,31 @@ pub async fn wait_text(c: &Client, css: &str, needle: &str) -> String {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("'{css}' never contained '{needle}'; last text: '{last}'");
+}
+
+/// Open `url` and wait until the app has taken over the prerendered page
+/// (before that, what needs the app is hidden and does nothing).
+pub async fn goto(c: &Client, url: &str) {
+    c.goto(url).await.unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    wait_app(c).await;
+}
+
+/// Reload the page and wait for the app, as [`goto`].
+pub async fn reload(c: &Client) {
+    c.refresh().await.expect("reload");
+    wait_app(c).await;
+}
+
+/// Wait until the app has taken over the page (`<html class="pre">` gone).
+pub async fn wait_app(c: &Client) {
+    let deadline = Instant::now() + WAIT;
+    while Instant::now() < deadline {
+        if js(c, "return !document.documentElement.classList.contains('pre')").await == true {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("the app never took over {}", c.current_url().await.map(|u| u.to_string()).unwrap_or_default());
 }
 
 /// Run a script in the page and return its value.

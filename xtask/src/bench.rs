@@ -1,8 +1,13 @@
-//! Measurements for the notes: the app shell's size, and load and render
-//! times in headless Chromium. Numbers are printed, never asserted on time.
+//! Measurements for the notes: the app shell's size, each prerendered
+//! page's size, and load and render times in headless Chromium. Numbers are
+//! printed, never asserted on time.
 //!
-//! Times are read from the page's own clock (performance marks the app sets
-//! when a page has rendered), as the median of several fresh loads.
+//! Times are read from the page's own clock (first contentful paint, largest
+//! contentful paint, and the marks the app sets when it has taken over the
+//! page or rendered one), as the median of several loads. Cold: every load
+//! in a new browser profile (nothing cached, no service worker). Warm: the
+//! same page loaded again in the profile that loaded it once. App and static
+//! page alternate in one run.
 
 use std::io::Write;
 use std::path::Path;
@@ -23,28 +28,188 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
 pub fn run(root: &Path) -> Result {
     sizes(&root.join("dist"))?;
     std::env::set_var("KT_DIST", root.join("dist"));
-    tokio::runtime::Runtime::new().map_err(|e| e.to_string())?.block_on(times(root));
+    let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    let real = real_site(root);
+    rt.block_on(cold_and_warm(&real));
+    rt.block_on(times(root, &real));
+    lighthouse(&real);
     Ok(())
 }
 
-fn sizes(dist: &Path) -> Result {
-    println!("{:<28} {:>10} {:>10}", "app shell file", "raw B", "gzip B");
-    let (mut raw, mut gz) = (0, 0);
-    let mut entries: Vec<_> = std::fs::read_dir(dist).map_err(|e| e.to_string())?.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let path = e.path();
-        if !path.is_file() {
-            continue;
-        }
-        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-        let g = gzip_len(&bytes);
-        println!("{:<28} {:>10} {:>10}", e.file_name().to_string_lossy(), bytes.len(), g);
-        raw += bytes.len();
-        gz += g;
+/// Lighthouse (mobile profile, simulated slow 4G and CPU, a cold load) on
+/// the overview, the first lesson, and the static page of that lesson.
+fn lighthouse(real: &Path) {
+    if let Err(e) = crate::setup::bench_tools() {
+        println!("\nLighthouse not run: {e}");
+        return;
     }
-    println!("{:<28} {:>10} {:>10}", "total", raw, gz);
+    let bin = crate::setup::tools_dir().join("node_modules/.bin/lighthouse");
+    let server = support::Server::start(real, 0).expect("a server for Lighthouse");
+    println!("\nLighthouse {} (mobile, simulated throttling, cold)", crate::setup::LIGHTHOUSE_VERSION);
+    println!(
+        "{:<22} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>6} {:>6}",
+        "", "perf", "a11y", "b.p.", "seo", "FCP ms", "LCP ms", "CLS", "TBT"
+    );
+    for (name, path) in [
+        ("/", "/"),
+        ("/en/", "/en/"),
+        ("first lesson", "/lesson/what-is-trafficking"),
+        ("static lesson page", "/static-lesson.html"),
+    ] {
+        let out = support::temp_dir("lighthouse").join("report.json");
+        let ran = std::process::Command::new(&bin)
+            .arg(server.url(path))
+            .args(["--output=json", "--quiet", "--only-categories=performance,accessibility,best-practices,seo"])
+            .arg(format!("--output-path={}", out.display()))
+            .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage")
+            .env("CHROME_PATH", "/usr/bin/chromium")
+            .env("PATH", crate::setup::path_with_tools())
+            .status();
+        let report: Option<serde_json::Value> =
+            std::fs::read_to_string(&out).ok().and_then(|t| serde_json::from_str(&t).ok());
+        let Some(r) = report.filter(|_| ran.is_ok_and(|s| s.success())) else {
+            println!("{name:<22} Lighthouse failed");
+            continue;
+        };
+        let score = |c: &str| r["categories"][c]["score"].as_f64().map_or("-".into(), |s| format!("{s:.2}"));
+        let num = |a: &str| r["audits"][a]["numericValue"].as_f64().unwrap_or(f64::NAN);
+        println!(
+            "{name:<22} {:>5} {:>5} {:>5} {:>5} {:>7.0} {:>7.0} {:>6.3} {:>6.0}",
+            score("performance"),
+            score("accessibility"),
+            score("best-practices"),
+            score("seo"),
+            num("first-contentful-paint"),
+            num("largest-contentful-paint"),
+            num("cumulative-layout-shift"),
+            num("total-blocking-time")
+        );
+        // What keeps a category from 1.0, so it can be fixed.
+        for cat in ["accessibility", "best-practices", "seo"] {
+            for a in r["categories"][cat]["auditRefs"].as_array().into_iter().flatten() {
+                let id = a["id"].as_str().unwrap_or_default();
+                let audit = &r["audits"][id];
+                if a["weight"].as_f64().unwrap_or(0.0) > 0.0 && audit["score"].as_f64().is_some_and(|s| s < 1.0) {
+                    println!("{:<22}   {cat}: {id}: {}", "", audit["title"].as_str().unwrap_or_default());
+                }
+            }
+        }
+    }
+}
+
+fn sizes(dist: &Path) -> Result {
+    let row = |name: &str, bytes: &[u8]| {
+        let (g, b) = (gzip_len(bytes), crate::site::brotli(bytes).len());
+        println!("{name:<44} {:>9} {:>9} {:>9}", bytes.len(), g, b);
+        (bytes.len(), g, b)
+    };
+    println!("{:<44} {:>9} {:>9} {:>9}", "app shell file", "raw B", "gzip-9 B", "brotli B");
+    let mut total = (0, 0, 0);
+    let mut shell = vec![dist.join("shell.html")];
+    for e in std::fs::read_dir(dist).map_err(|e| e.to_string())?.flatten() {
+        let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or_default().to_string();
+        if e.path().is_file() && ["js", "wasm", "css"].contains(&ext.as_str()) {
+            shell.push(e.path());
+        }
+    }
+    shell.sort();
+    for path in &shell {
+        let r = row(&path.file_name().unwrap().to_string_lossy(), &std::fs::read(path).map_err(|e| e.to_string())?);
+        total = (total.0 + r.0, total.1 + r.1, total.2 + r.2);
+    }
+    println!("{:<44} {:>9} {:>9} {:>9}", "app shell total (the size test's number: gzip)", total.0, total.1, total.2);
+    println!("\n{:<44} {:>9} {:>9} {:>9}", "prerendered page", "raw B", "gzip-9 B", "brotli B");
+    let mut pages = (0, 0, 0, 0);
+    for path in crate::site::files(dist) {
+        let rel = path.strip_prefix(dist).unwrap().to_string_lossy().into_owned();
+        if rel.ends_with(".html") && rel != "shell.html" {
+            let r = row(&rel, &std::fs::read(&path).map_err(|e| e.to_string())?);
+            pages = (pages.0 + 1, pages.1 + r.0, pages.2 + r.1, pages.3 + r.2);
+        }
+    }
+    println!("{:<44} {:>9} {:>9} {:>9}", format!("{} pages, total", pages.0), pages.1, pages.2, pages.3);
     Ok(())
+}
+
+/// Measure one load of `path` in `c`: [first contentful paint, largest
+/// contentful paint, the app's take-over (-1 for a page without the app),
+/// bytes on the wire (page and everything it loaded, compressed, headers
+/// included)].
+const LOAD: &str = "const done = arguments[arguments.length - 1];
+let lcp = 0;
+new PerformanceObserver(l => { for (const e of l.getEntries()) lcp = e.startTime; })
+  .observe({ type: 'largest-contentful-paint', buffered: true });
+const wait = (f) => new Promise(r => { const t = () => { const v = f(); v !== null ? r(v) : setTimeout(t, 10); }; t(); });
+const mark = (n) => { const m = performance.getEntriesByName(n); return m.length ? m[m.length - 1].startTime : null; };
+Promise.all([
+  wait(() => mark('first-contentful-paint')),
+  wait(() => document.getElementById('app') ? mark('takeover') : -1),
+]).then(([fcp, app]) => setTimeout(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const bytes = performance.getEntriesByType('resource').reduce((a, e) => a + e.transferSize, nav.transferSize);
+  done([fcp, lcp, app, bytes]);
+}, 500));";
+
+async fn load(c: &fantoccini::Client, url: &str) -> Vec<f64> {
+    c.goto(url).await.unwrap();
+    let v = c.execute_async(LOAD, vec![]).await.unwrap();
+    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect()
+}
+
+/// Cold and warm loads of the first lesson, the static page of the same
+/// lesson, and the first case, alternating, each cold load in a new profile.
+async fn cold_and_warm(real: &Path) {
+    const COLD_RUNS: usize = 7;
+    let pages = [
+        ("static HTML lesson", "/static-lesson.html"),
+        ("app, first lesson (prerendered)", "/lesson/what-is-trafficking"),
+        ("app, first case (prerendered)", "/scenario/er-night-shift"),
+    ];
+    let mut cold: Vec<Vec<Vec<f64>>> = vec![Vec::new(); pages.len()];
+    let mut warm: Vec<Vec<Vec<f64>>> = vec![Vec::new(); pages.len()];
+    for _ in 0..COLD_RUNS {
+        for (i, (_, path)) in pages.iter().enumerate() {
+            let real = real.to_path_buf();
+            let path = path.to_string();
+            let (tx, rx) = std::sync::mpsc::channel();
+            with_browser(move |c, server| async move {
+                server.set_root(&real);
+                let first = load(&c, &server.url(&path)).await;
+                // The repeat visit: HTTP cache and service worker as a
+                // returning learner has them.
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                let again = load(&c, &server.url(&path)).await;
+                tx.send((first, again)).unwrap();
+            })
+            .await;
+            let (first, again) = rx.recv().unwrap();
+            cold[i].push(first);
+            warm[i].push(again);
+        }
+    }
+    let col = |runs: &Vec<Vec<f64>>, k: usize| median(runs.iter().map(|r| r[k]).collect());
+    for (label, runs) in
+        [("cold first visit (new profile, nothing cached)", &cold), ("warm repeat visit (same profile)", &warm)]
+    {
+        println!("\n{label}: median of {COLD_RUNS}, ms from navigation start");
+        println!("{:<34} {:>8} {:>8} {:>10} {:>10}", "", "FCP", "LCP", "app live", "bytes");
+        let static_fcp = col(&runs[0], 0);
+        for (i, (name, _)) in pages.iter().enumerate() {
+            let (fcp, lcp, app, bytes) = (col(&runs[i], 0), col(&runs[i], 1), col(&runs[i], 2), col(&runs[i], 3));
+            let app = if app < 0.0 { "-".to_string() } else { format!("{app:.0}") };
+            println!("{name:<34} {fcp:>8.0} {lcp:>8.0} {app:>10} {bytes:>10.0}");
+            if i > 0 {
+                println!(
+                    "{:<34} {:>8} {:>8} {:>10}",
+                    "  ÷ static page's FCP",
+                    format!("{:.2}x", fcp / static_fcp),
+                    format!("{:.2}x", lcp / static_fcp),
+                    if app == "-" { "-".into() } else { format!("{:.2}x", col(&runs[i], 2) / static_fcp) }
+                );
+            }
+        }
+    }
+    println!("(app live: the app has taken the page over, so the case's start button and choices work)");
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -65,23 +230,32 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// A site with the real shell and content, plus a static HTML page of the
-/// first lesson for comparison, plus (under /big) nothing: the big course is
-/// a second site.
+/// first lesson for comparison (with its stylesheet, compressed like the
+/// rest), plus (under /big) nothing: the big course is a second site.
 fn real_site(root: &Path) -> std::path::PathBuf {
     let site = support::temp_dir("bench-real");
     copy_dist(root, &site);
+    let css = std::fs::read_dir(&site)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("main-") && n.ends_with(".css"))
+        .expect("the hashed stylesheet");
     let lesson: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(site.join("content/da/lessons/what-is-trafficking.json")).unwrap(),
     )
     .unwrap();
     let html = format!(
         "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>Kend tegnene</title><link rel=\"stylesheet\" href=\"/main.css\"></head><body><main id=\"main\"><article class=\"lesson\">\
+<title>Kend tegnene</title><link rel=\"stylesheet\" href=\"/{}\"></head><body><main id=\"main\"><article class=\"lesson\">\
 <h1>{}</h1><div class=\"prose\">{}</div></article></main></body></html>",
+        css,
         lesson["title"].as_str().unwrap(),
         lesson["html"].as_str().unwrap()
     );
-    std::fs::write(site.join("static-lesson.html"), html).unwrap();
+    std::fs::write(site.join("static-lesson.html"), &html).unwrap();
+    std::fs::write(site.join("static-lesson.html.gz"), crate::site::gzip(html.as_bytes())).unwrap();
+    std::fs::write(site.join("static-lesson.html.br"), crate::site::brotli(html.as_bytes())).unwrap();
     site
 }
 
@@ -134,8 +308,8 @@ async fn mark_time(c: &fantoccini::Client, name: &str) -> f64 {
     panic!("no performance mark '{name}'");
 }
 
-async fn times(root: &Path) {
-    let real = real_site(root);
+async fn times(root: &Path, real: &Path) {
+    let real = real.to_path_buf();
     let big = big_site(root);
     with_browser(move |c, server| async move {
         server.set_root(&real);
@@ -156,6 +330,7 @@ async fn times(root: &Path) {
 
             c.goto(&server.url("/lesson/what-is-trafficking")).await.unwrap();
             app_lesson.push(mark_time(&c, "lesson-rendered").await);
+            mark_time(&c, "takeover").await;
 
             // Next lesson by a link click, as a learner would.
             js(&c, "document.querySelector('.actions a.button').click(); return null").await;
@@ -181,9 +356,9 @@ async fn times(root: &Path) {
             lesson_big.push(mark_time(&c, "lesson-rendered").await);
         }
         let (s, a) = (median(static_fcp), median(app_lesson));
-        println!("\nmedian of {RUNS} loads in headless Chromium (ms from navigation start)");
+        println!("\nwarm, one browser session: median of {RUNS} loads in headless Chromium (ms from navigation start)");
         println!("static HTML lesson, first contentful paint   {s:>8.1}");
-        println!("app, first lesson rendered                   {a:>8.1}   ({:.2}x the static page)", a / s);
+        println!("app, first lesson rendered by the app        {a:>8.1}   ({:.2}x the static page; the prerendered page shows it before)", a / s);
         println!("app, next lesson after a link click          {:>8.1}", median(nav));
         let (or, ob) = (median(overview_real), median(overview_big));
         println!("app, overview rendered, real course          {or:>8.1}");

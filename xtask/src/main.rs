@@ -24,8 +24,10 @@ mod support;
 
 mod bench;
 mod guard;
+mod nginx;
 mod package;
 mod setup;
+mod site;
 mod watch;
 
 use std::path::{Path, PathBuf};
@@ -93,28 +95,24 @@ fn minify_module(path: &Path) -> Result {
     run(cmd.env("PATH", setup::path_with_tools()))
 }
 
+/// The release site in dist/: the app shell built by Trunk, with every
+/// script minified (the glue and the loader are ES modules, the service
+/// worker a classic script) and the app's files named by their content;
+/// the compiled content; a prerendered page for every route in every
+/// language; and gzip and brotli copies of every text and wasm file.
 fn build() -> Result {
     setup::build_tools()?;
-    trunk_build(&dist(), &[])?;
-    let index = dist().join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    std::fs::write(&index, drop_trunk_links(&html)).map_err(|e| format!("{}: {e}", index.display()))?;
-    let js = dist().join("kend-tegnene.js");
+    let dist = dist();
+    trunk_build(&dist, &[])?;
+    let js = dist.join("kend-tegnene.js");
     unexport_unused_classes(&js)?;
-    stamp_service_worker()?;
-    // Minify every script: the JS glue and the loader are ES modules, the
-    // service worker is a classic script.
-    for (file, module) in [("kend-tegnene.js", true), ("boot.js", true), ("sw.js", false)] {
-        let path = dist().join(file);
-        let mut cmd = Command::new("terser");
-        cmd.arg(&path).args(["--compress", "--mangle", "--output"]).arg(&path);
-        if module {
-            cmd.arg("--module");
-        }
-        run(cmd.env("PATH", setup::path_with_tools()))?;
-    }
+    site::minify(&js, true)?;
     unused_classes_gone(&js)?;
-    compile_content(&root().join("content"), &dist().join("content"))?;
+    let assets = site::hash_assets(&dist)?;
+    let compiled = compile_content(&root().join("content"), &dist.join("content"))?;
+    site::write_pages(&dist, &compiled.files, &assets)?;
+    site::stamp_service_worker(&dist, &assets)?;
+    site::compress(&dist)?;
     Ok(())
 }
 
@@ -145,44 +143,12 @@ pub fn trunk_build_page(dist: &Path, env: &[(&str, &Path)], page: &str) -> Resul
     run(cmd.envs(env.iter().copied()))
 }
 
-/// Trunk leaves its own `<link data-trunk rel="rust" ...>` in the built
-/// page when it injects no script (boot.js loads the app): an element the
-/// browser ignores, about 100 bytes gzip.
-fn drop_trunk_links(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<link ") {
-        let end = rest[start..].find('>').map_or(rest.len(), |e| start + e + 1);
-        out.push_str(&rest[..start]);
-        if !rest[start..end].contains("data-trunk") {
-            out.push_str(&rest[start..end]);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Name the service worker's cache after the shell it keeps, so a new build
-/// is installed afresh in browsers that kept the old one.
-fn stamp_service_worker() -> Result {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a
-    for file in ["kend-tegnene_bg.wasm", "kend-tegnene.js", "main.css", "index.html", "boot.js"] {
-        for b in std::fs::read(dist().join(file)).map_err(|e| format!("{file}: {e}"))? {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    let sw = dist().join("sw.js");
-    let text = std::fs::read_to_string(&sw).map_err(|e| format!("sw.js: {e}"))?;
-    std::fs::write(&sw, text.replace("kend-tegnene-BUILD", &format!("kend-tegnene-{hash:016x}")))
-        .map_err(|e| e.to_string())
-}
-
 /// wasm-bindgen writes JS classes for wasm-streams (linked through
 /// Leptos's server-function crate, never used in this app), and wasm-opt
 /// removes the wasm exports behind them (`data-wasm-opt-params` in
-/// `index.html` and `lms-shell.html`: `--remove-exports` matching `*intounderlying*`, then `-Oz`
-/// again to drop the code only they reached: about 1.5 KB gzip). Nothing
+/// `index.html` and `lms-shell.html`: `--remove-exports` matching
+/// `*intounderlying*`, then `-Oz` again to drop the code only they reached:
+/// about 1.5 KB gzip). Nothing
 /// creates these classes (no import returns one), so the glue loses them
 /// too: each class, the line that gives it `Symbol.dispose` (which kept
 /// terser from dropping it) and its finalization registry.
@@ -218,12 +184,6 @@ fn drop_unused_classes(glue: &str) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn trunks_own_link_leaves_the_page() {
-        let html = "<title>K</title><link href=/m rel=manifest><link data-bin=k data-trunk rel=rust><link href=/c.css rel=stylesheet>";
-        assert_eq!(super::drop_trunk_links(html), "<title>K</title><link href=/m rel=manifest><link href=/c.css rel=stylesheet>");
-    }
-
-    #[test]
     fn the_unused_stream_classes_leave_the_glue() {
         let glue = "export class IntoUnderlyingSink {\n    free() {\n        x();\n    }\n}\n\
                     if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;\n\
@@ -250,14 +210,14 @@ fn unused_classes_gone(js: &Path) -> Result {
 /// Compile `content` into `out`. Problems are printed but do not stop the
 /// build: the app shows the broken item's error and the rest works. `check`
 /// and the tests fail on them.
-pub fn compile_content(content: &Path, out: &Path) -> Result {
+pub fn compile_content(content: &Path, out: &Path) -> Result<kend_tegnene::content::compile::Compiled> {
     let compiled = compile(content);
     compiled.write_to(out).map_err(|e| format!("writing {}: {e}", out.display()))?;
     for p in &compiled.problems {
         eprintln!("warning: {p}");
     }
     println!("xtask: compiled {} content files into {}", compiled.files.len(), out.display());
-    Ok(())
+    Ok(compiled)
 }
 
 /// Check a content folder (the course's own by default) and print every
@@ -353,18 +313,33 @@ fn test(extra: &[String]) -> Result {
     write_packages(kend_tegnene::scorm::DEFAULT_MASTERY)?;
     guard::offline_build_from_empty_registry()?;
     println!("xtask: running every test (native, content, browser)");
-    let mut child = Command::new(env!("CARGO"))
-        .args(["test", "--workspace"])
+    let (mut passed, mut failed) = (0, 0);
+    let own = cargo_test(&["--workspace"], extra, None, &mut passed, &mut failed);
+    // The same browser tests against nginx with the shipped configuration.
+    let with_nginx = nginx::Nginx::start(&dist()).and_then(|server| {
+        println!("xtask: running the browser tests against nginx ({})", server.url());
+        cargo_test(&["--test", "browser"], extra, Some(&server.url()), &mut passed, &mut failed)
+    });
+    println!("tests: {passed} passed, {failed} failed (browser tests twice: own server, then nginx)");
+    own.and(with_nginx)
+}
+
+/// Run `cargo test` with these arguments, passing its output through and
+/// adding up every test binary's summary; `base` runs the browser tests
+/// against that server.
+fn cargo_test(args: &[&str], extra: &[String], base: Option<&str>, passed: &mut u32, failed: &mut u32) -> Result {
+    let mut cmd = Command::new(env!("CARGO"));
+    cmd.arg("test")
+        .args(args)
         .args(extra)
         .current_dir(root())
         .env("KT_DIST", dist())
-        .env("KT_PACKAGES", package::out_dir())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run cargo test: {e}"))?;
-    // Pass the output through, adding up every test binary's summary so the
-    // run ends with one total.
-    let (mut passed, mut failed) = (0, 0);
+        .env("KT_PACKAGES", package::out_dir());
+    if let Some(base) = base {
+        cmd.env("KT_BASE_URL", base);
+    }
+    let mut child =
+        cmd.stdout(std::process::Stdio::piped()).spawn().map_err(|e| format!("cannot run cargo test: {e}"))?;
     let stdout = child.stdout.take().expect("piped");
     for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(|l| l.ok()) {
         println!("{line}");
@@ -373,12 +348,11 @@ fn test(extra: &[String]) -> Result {
                 rest.split(';')
                     .find_map(|part| part.trim().strip_suffix(word)?.trim().rsplit(' ').next()?.parse::<u32>().ok())
             };
-            passed += count(" passed").unwrap_or(0);
-            failed += count(" failed").unwrap_or(0);
+            *passed += count(" passed").unwrap_or(0);
+            *failed += count(" failed").unwrap_or(0);
         }
     }
     let status = child.wait().map_err(|e| e.to_string())?;
-    println!("tests: {passed} passed, {failed} failed");
     if status.success() {
         Ok(())
     } else {

@@ -138,7 +138,8 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result {
         let name = format!("{prefix}/{}", entry.file_name().to_string_lossy());
         if entry.path().is_dir() {
             collect(&entry.path(), &name, out)?;
-        } else {
+        } else if !name.ends_with(".gz") && !name.ends_with(".br") {
+            // (The website's compressed copies stay out of the package.)
             out.push(name);
         }
     }

@@ -14,6 +14,9 @@ pub const BINARYEN_VERSION: &str = "132";
 pub const TERSER_VERSION: &str = "5.51.4";
 /// The accessibility rules the browser tests run on every page.
 pub const AXE_VERSION: &str = "4.14.1";
+/// Lighthouse for `cargo xtask bench` only (never the tests): the last
+/// version that runs on Node 20.
+pub const LIGHTHOUSE_VERSION: &str = "12.2.3";
 
 /// Everything: what building needs, and what the tests need besides.
 pub fn all() -> Result {
@@ -37,11 +40,18 @@ pub fn build_tools() -> Result {
 /// The SCORM runtime the LMS tests run the packages in.
 pub const SCORM_AGAIN_VERSION: &str = "3.4.3";
 
+/// What `bench` needs beyond the tests: Lighthouse.
+pub fn bench_tools() -> Result {
+    npm_install(&[("lighthouse", LIGHTHOUSE_VERSION)])
+}
+
 /// What the tests need beyond building: axe-core, the SCORM runtime and
-/// schemas, Chromium, its driver, pdftotext and xmllint.
+/// schemas, Chromium, its driver, pdftotext and xmllint, and nginx with its
+/// brotli module (the second browser test run).
 pub fn test_tools() -> Result {
     npm_install(&[("axe-core", AXE_VERSION), ("scorm-again", SCORM_AGAIN_VERSION), crate::package::SCHEMAS_PACKAGE])?;
-    chromium()
+    chromium()?;
+    nginx()
 }
 
 /// What `package` needs beyond building: the official SCORM schemas.
@@ -171,6 +181,30 @@ fn npm_install(packages: &[(&str, &str)]) -> Result {
     run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(tools_dir()).args(&missing))
 }
 
+/// Run apt-get (through sudo when not root), waiting for another apt-get
+/// to finish rather than failing on its lock.
+fn apt(args: &[&str]) -> Result {
+    let sudo = output("id", &["-u"]).map(|u| u.trim() != "0").unwrap_or(true);
+    let mut cmd = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
+    if sudo {
+        cmd.arg("apt-get");
+    }
+    cmd.args(["-o", "DPkg::Lock::Timeout=600"]).args(args).env("DEBIAN_FRONTEND", "noninteractive");
+    run(&mut cmd)
+}
+
+/// Debian's nginx and its brotli module, for running the browser tests
+/// against deploy/nginx.conf. (Debian's policy-rc.d, where present, keeps
+/// the package from starting a server of its own.)
+fn nginx() -> Result {
+    if crate::nginx::installed() {
+        return Ok(());
+    }
+    println!("setup: installing Debian's nginx and libnginx-mod-http-brotli-static for the nginx test run");
+    apt(&["update", "-q"])?;
+    apt(&["install", "-y", "-q", "--no-install-recommends", "nginx", "libnginx-mod-http-brotli-static"])
+}
+
 fn chromium() -> Result {
     let have = |p: &str| std::path::Path::new(p).exists();
     if have("/usr/bin/chromium")
@@ -183,15 +217,6 @@ fn chromium() -> Result {
     println!(
         "setup: installing Debian's chromium, chromium-driver, poppler-utils (pdftotext) and libxml2-utils (xmllint) for the tests"
     );
-    let sudo = output("id", &["-u"]).map(|u| u.trim() != "0").unwrap_or(true);
-    let apt = |args: &[&str]| {
-        let mut cmd = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
-        if sudo {
-            cmd.arg("apt-get");
-        }
-        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        run(&mut cmd)
-    };
     apt(&["update", "-q"])?;
     apt(&["install", "-y", "-q", "chromium", "chromium-driver", "poppler-utils", "libxml2-utils"])
 }

@@ -40,7 +40,11 @@ pub fn run(content: &Path, out: &Path, server: &Server) -> ! {
         if now != seen {
             seen = now;
             println!("xtask: content changed; compiling it again");
-            if let Err(e) = crate::compile_content(content, out) {
+            // The pages show the content too: written again with it.
+            let site = out.parent().expect("content is compiled into the site");
+            let refreshed = crate::compile_content(content, out)
+                .and_then(|c| crate::site::write_pages(site, &c.files, &crate::site::assets_in(site)?));
+            if let Err(e) = refreshed {
                 eprintln!("xtask: {e}");
             }
             server.reload();
@@ -54,7 +58,7 @@ mod tests {
     use std::io::{Read, Write};
 
     fn get(server: &Server, path: &str) -> String {
-        let mut s = std::net::TcpStream::connect(server.addr).unwrap();
+        let mut s = std::net::TcpStream::connect(server.authority()).unwrap();
         write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
         let mut body = String::new();
         s.read_to_string(&mut body).unwrap();
@@ -65,10 +69,12 @@ mod tests {
     fn pages_reload_only_in_watch_mode_and_when_told() {
         let dir = std::env::temp_dir().join(format!("kt-watch-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("index.html"), "<html><head><title>t</title></head><body></body></html>").unwrap();
+        for page in ["index.html", "404.html"] {
+            std::fs::write(dir.join(page), "<html><head><title>t</title></head><body></body></html>").unwrap();
+        }
         let server = Server::start(&dir, 0).unwrap();
         assert!(!get(&server, "/").contains("reload.js"), "not outside watch mode");
-        assert!(!get(&server, "/__dev/generation").contains("text/plain"), "an app route then");
+        assert!(!get(&server, "/__dev/generation").contains("text/plain"), "the not-found page then");
         server.enable_reload();
         let page = get(&server, "/lesson/x");
         assert!(page.contains("<script type=\"module\" src=\"/__dev/reload.js\"></script></head>"), "{page}");

@@ -75,7 +75,7 @@ pub(super) fn compile_lesson(id: &str, text: &str, report: &mut FileReport) -> O
         minutes: fm.minutes,
         updated: fm.updated.into_inner(),
         tags: fm.tags.into_iter().map(Spanned::into_inner).collect(),
-        html: rendered.html,
+        html: markdown::localize_links(report.lang, rendered.html),
         sources: fm.sources,
     };
     Some((lesson, rendered.heading_ids, links))

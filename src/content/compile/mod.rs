@@ -440,6 +440,7 @@ fn compile_lang(
                 }
             };
             let mut report = FileReport::new(file, &text, problems);
+            report.lang = lang;
             match kind {
                 ItemKind::Lesson => {
                     if let Some((lesson, heading_ids, links)) = compile_lesson(id, &text, &mut report) {

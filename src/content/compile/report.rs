@@ -5,10 +5,13 @@ use toml::Spanned;
 use super::Problem;
 use crate::content::markdown::{self, LineIndex, Link, Rendered};
 use crate::content::model::INDICATOR_TAGS;
+use crate::i18n::Lang;
 
 /// Collects problems for one file, turning byte spans into lines.
 pub(super) struct FileReport<'a> {
     pub(super) file: String,
+    /// The language of the file: links between lessons point at pages in it.
+    pub(super) lang: Lang,
     pub(super) lines: LineIndex,
     pub(super) problems: &'a mut Vec<Problem>,
     pub(super) count: usize,
@@ -19,7 +22,7 @@ pub(super) struct FileReport<'a> {
 
 impl<'a> FileReport<'a> {
     pub(super) fn new(file: String, text: &str, problems: &'a mut Vec<Problem>) -> Self {
-        FileReport { file, lines: LineIndex::new(text, 1), problems, count: 0, terms: vec![] }
+        FileReport { file, lang: Lang::Da, lines: LineIndex::new(text, 1), problems, count: 0, terms: vec![] }
     }
 
     pub(super) fn at_line(&mut self, line: usize, message: impl Into<String>) {
@@ -72,7 +75,7 @@ impl<'a> FileReport<'a> {
         }
         links.extend(r.links.into_iter().map(|l| (self.file.clone(), l)));
         self.terms.extend(r.terms);
-        r.html
+        markdown::localize_links(self.lang, r.html)
     }
 
     /// A `learn_more = "lesson-id#section"` value: the in-app address, with
@@ -82,7 +85,7 @@ impl<'a> FileReport<'a> {
             Some((a, b)) => (a.to_string(), Some(b.to_string())),
             None => (l.get_ref().clone(), None),
         };
-        let href = markdown::lesson_href(&lesson, section.as_deref());
+        let href = self.lang.href(&markdown::lesson_href(&lesson, section.as_deref()));
         links.push((self.file.clone(), Link { lesson, section, line: self.line_of(l) }));
         href
     }
