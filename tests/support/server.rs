@@ -63,19 +63,24 @@ pub fn with_reload_script(html: &str) -> String {
 }
 
 impl Server {
-    /// Serve `root` on `127.0.0.1:port` (0 picks a free port).
-    pub fn start(root: &Path, port: u16) -> std::io::Result<Server> {
-        let listener = TcpListener::bind(("127.0.0.1", port))?;
-        let server = Server {
-            base: format!("http://{}", listener.local_addr()?),
-            own: true,
+    /// The state of a server at `base`, serving `root` when it is our own.
+    fn at(base: String, own: bool, root: &Path) -> Server {
+        Server {
+            base,
+            own,
             root: Arc::new(Mutex::new(root.to_path_buf())),
             down: Arc::new(AtomicBool::new(false)),
             delay: Arc::new(Mutex::new(None)),
             requests: Arc::new(Mutex::new(Vec::new())),
             dev: Arc::new(AtomicBool::new(false)),
             generation: Arc::new(AtomicU64::new(0)),
-        };
+        }
+    }
+
+    /// Serve `root` on `127.0.0.1:port` (0 picks a free port).
+    pub fn start(root: &Path, port: u16) -> std::io::Result<Server> {
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
+        let server = Server::at(format!("http://{}", listener.local_addr()?), true, root);
         let s = server.clone();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
@@ -92,16 +97,7 @@ impl Server {
     /// set (nothing is started), else this one serving `root`.
     pub fn for_tests(root: &Path) -> std::io::Result<Server> {
         match std::env::var("KT_BASE_URL") {
-            Ok(base) if !base.is_empty() => Ok(Server {
-                base: base.trim_end_matches('/').to_string(),
-                own: false,
-                root: Arc::new(Mutex::new(root.to_path_buf())),
-                down: Arc::new(AtomicBool::new(false)),
-                delay: Arc::new(Mutex::new(None)),
-                requests: Arc::new(Mutex::new(Vec::new())),
-                dev: Arc::new(AtomicBool::new(false)),
-                generation: Arc::new(AtomicU64::new(0)),
-            }),
+            Ok(base) if !base.is_empty() => Ok(Server::at(base.trim_end_matches('/').to_string(), false, root)),
             _ => Server::start(root, 0),
         }
     }
