@@ -89,13 +89,7 @@ async fn the_precheck_is_offered_before_the_lessons_and_shown_beside_the_result(
         find(&c, ".precheck-offer a[href='/quiz/pool']").await.click().await.unwrap();
         find(&c, "#pre").await.click().await.unwrap();
         // Two questions, both answered "true" with "sure".
-        for n in 1..=2 {
-            wait_text(&c, "#question-title", &n.to_string()).await;
-            find(&c, "#option-0").await.click().await.unwrap();
-            find(&c, "#confidence-2").await.click().await.unwrap();
-            find(&c, "#check").await.click().await.unwrap();
-            find(&c, "#next").await.click().await.unwrap();
-        }
+        answer_first_option(&c, 2, 2).await;
         wait_text(&c, "#score", "%").await;
         let stored: serde_json::Value =
             serde_json::from_str(&stored(&c, "kend-tegnene.progress").await.unwrap()).unwrap();
@@ -110,13 +104,7 @@ async fn the_precheck_is_offered_before_the_lessons_and_shown_beside_the_result(
         goto(&c, &server.url("/quiz/pool")).await;
         assert!(c.find(fantoccini::Locator::Css("#pre")).await.is_err());
         find(&c, "#start").await.click().await.unwrap();
-        for n in 1..=2 {
-            wait_text(&c, "#question-title", &n.to_string()).await;
-            find(&c, "#option-0").await.click().await.unwrap();
-            find(&c, "#confidence-1").await.click().await.unwrap();
-            find(&c, "#check").await.click().await.unwrap();
-            find(&c, "#next").await.click().await.unwrap();
-        }
+        answer_first_option(&c, 2, 1).await;
         wait_text(&c, "#gain", "Før").await;
         wait_text(&c, "#gain", "Efter").await;
     })
@@ -181,4 +169,16 @@ async fn in_watch_mode_an_open_page_reloads_when_the_content_changes() {
         panic!("the page did not reload within 5 s");
     })
     .await;
+}
+
+/// Answer `questions` questions in a row with the first option, at the given
+/// confidence level, going on to the next after each.
+async fn answer_first_option(c: &fantoccini::Client, questions: usize, confidence: u8) {
+    for n in 1..=questions {
+        wait_text(c, "#question-title", &n.to_string()).await;
+        find(c, "#option-0").await.click().await.unwrap();
+        find(c, &format!("#confidence-{confidence}")).await.click().await.unwrap();
+        find(c, "#check").await.click().await.unwrap();
+        find(c, "#next").await.click().await.unwrap();
+    }
 }
