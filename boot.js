@@ -1,8 +1,7 @@
 // Loads the app. A separate file, not an inline script, so the page's
 // Content-Security-Policy can forbid inline script altogether. The build
 // writes the hashed names of the glue and the wasm in place of these, as
-// addresses relative to this file (the page preloads both).
-import init from "./kend-tegnene.js";
+// addresses relative to this file.
 
 // Keep the course usable offline after one visit (see sw.js). When a new
 // release's worker takes over a page that an older one controlled, the
@@ -61,15 +60,47 @@ function takeOver() {
   performance.mark("takeover");
 }
 
-init({ module_or_path: new URL("kend-tegnene_bg.wasm", import.meta.url) }).then(
-  () => requestAnimationFrame(takeOver),
-  (err) => {
-    // The prerendered page stays readable; say what does not work.
-    const p = document.createElement("p");
-    p.setAttribute("role", "alert");
-    p.className = "needs-browser";
-    p.textContent =
-      "Cases og videnstjek kræver en nyere browser. / Cases and checks need a newer browser. (" + err + ")";
-    (document.querySelector("main") || document.body).prepend(p);
+function failed(err) {
+  // The prerendered page stays readable; say what does not work.
+  const p = document.createElement("p");
+  p.setAttribute("role", "alert");
+  p.className = "needs-browser";
+  p.textContent =
+    "Cases og videnstjek kræver en nyere browser. / Cases and checks need a newer browser. (" + err + ")";
+  (document.querySelector("main") || document.body).prepend(p);
+}
+
+// The app's files (glue, wasm, and the content the page shows, which the
+// page lists in <html data-preload>) are requested all at once, in
+// parallel, but only once the prerendered page is painted: on a slow line
+// they would otherwise share the bandwidth with the page's stylesheet and
+// hold up the first paint that the learner is waiting for.
+let started = false;
+function start() {
+  if (started) return;
+  started = true;
+  const wasm = fetch(new URL("kend-tegnene_bg.wasm", import.meta.url));
+  for (const href of (document.documentElement.dataset.preload || "").split(" ").filter(Boolean)) {
+    const link = document.createElement("link");
+    Object.assign(link, { rel: "preload", as: "fetch", href, crossOrigin: "anonymous" });
+    document.head.append(link);
   }
-);
+  import("./kend-tegnene.js")
+    .then((glue) => glue.default({ module_or_path: wasm }))
+    .then(() => requestAnimationFrame(takeOver), failed);
+}
+
+// The bare shell (offline, or inside an LMS launch page) paints nothing
+// before the app, so it starts at once; so does a page in a hidden tab,
+// which is not painted until it is shown.
+const paints = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+if (!document.getElementById("app") || document.visibilityState === "hidden" || !paints.includes("paint")) {
+  start();
+} else {
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName("first-contentful-paint").length) {
+      observer.disconnect();
+      start();
+    }
+  }).observe({ type: "paint", buffered: true });
+}

@@ -91,9 +91,9 @@ fn content_url(lang: Lang, path: &str) -> String {
 }
 
 /// The whole document: head (policy, title, description, icon, stylesheet,
-/// and the app's files and this page's content preloaded, so they load in
-/// parallel with the page), and the body the app takes over, around `main`;
-/// without `main`, an empty body the app fills.
+/// the loader, and the content files the page shows, for the loader to
+/// preload), and the body the app takes over, around `main`; without
+/// `main`, an empty body the app fills.
 pub fn document(
     lang: Lang,
     route: &Route,
@@ -105,7 +105,16 @@ pub fn document(
     let ui = lang.ui();
     let mut h = Html::new();
     let class = if main.is_some() { "pre" } else { "" };
-    h.raw("<!doctype html>").open("html", &[("lang", lang.code()), (if main.is_some() { "class" } else { "" }, class)]);
+    // What boot.js preloads once the page is painted (see there).
+    let preload = preload.join(" ");
+    h.raw("<!doctype html>").open(
+        "html",
+        &[
+            ("lang", lang.code()),
+            (if main.is_some() { "class" } else { "" }, class),
+            (if preload.is_empty() { "" } else { "data-preload" }, &preload),
+        ],
+    );
     h.open("head", &[]);
     h.open("meta", &[("charset", "utf-8")]);
     h.open("meta", &[("name", "viewport"), ("content", "width=device-width, initial-scale=1")]);
@@ -117,16 +126,6 @@ pub fn document(
     h.open("link", &[("rel", "manifest"), ("href", "/manifest.webmanifest")]);
     h.open("link", &[("rel", "icon"), ("href", &assets.icon), ("type", "image/svg+xml")]);
     h.open("link", &[("rel", "stylesheet"), ("href", &assets.css)]);
-    if main.is_some() {
-        // (The bare shell is only shown offline, from the service worker's
-        // cache, where preloading gains nothing.)
-        h.open("link", &[("rel", "modulepreload"), ("href", &assets.js)]);
-        let wasm = [("rel", "preload"), ("href", &assets.wasm), ("as", "fetch"), ("type", "application/wasm")];
-        h.open("link", &[wasm[0], wasm[1], wasm[2], wasm[3], ("crossorigin", "")]);
-    }
-    for url in preload {
-        h.open("link", &[("rel", "preload"), ("href", url), ("as", "fetch"), ("crossorigin", "")]);
-    }
     h.open("script", &[("type", "module"), ("src", &assets.boot)]).close("script");
     // No `<link rel=alternate hreflang>`: it must name an absolute address,
     // and the site's origin is the host's to choose (the language switch
@@ -309,7 +308,11 @@ mod tests {
             assert!(routes.len() > 10);
             for r in routes {
                 let html = page(&pages, &file_for(lang, &r));
-                assert!(html.starts_with(&format!("<!doctype html><html lang=\"{}\" class=\"pre\">", lang.code())));
+                let head = format!(
+                    "<!doctype html><html lang=\"{}\" class=\"pre\" data-preload=\"/content/{0}/index.json",
+                    lang.code()
+                );
+                assert!(html.starts_with(&head), "{html}");
                 assert!(
                     html.contains(&format!("<meta name=\"description\" content=\"{}\">", lang.ui().meta_description))
                 );
@@ -323,15 +326,13 @@ mod tests {
     }
 
     #[test]
-    fn the_app_files_and_the_page_content_are_preloaded() {
+    fn the_page_names_its_content_for_the_loader_and_requests_nothing_else_before_it_is_painted() {
         let pages = course();
         let lesson = page(&pages, "en/lesson/what-is-trafficking.html");
-        assert!(lesson.contains("<link rel=\"modulepreload\" href=\"/kend-tegnene-2.js\">"));
-        assert!(lesson.contains(
-            "<link rel=\"preload\" href=\"/kend-tegnene_bg-3.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"\">"
+        assert!(lesson.starts_with(
+            "<!doctype html><html lang=\"en\" class=\"pre\" data-preload=\"/content/en/index.json /content/en/lessons/what-is-trafficking.json\"><head>"
         ));
-        assert!(lesson.contains("<link rel=\"preload\" href=\"/content/en/index.json\" as=\"fetch\" crossorigin=\"\">"));
-        assert!(lesson.contains("href=\"/content/en/lessons/what-is-trafficking.json\""));
+        assert!(!lesson.contains("preload\" href"), "the app's files are not preloaded by the page");
         assert!(lesson.contains("<script type=\"module\" src=\"/boot-1.js\"></script>"));
         assert!(!lesson.contains("<script>"), "no inline script");
     }
