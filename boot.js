@@ -58,7 +58,28 @@ function takeOver() {
   if (at >= 0) next.querySelectorAll("*")[at]?.focus();
   scrollTo(x, y);
   performance.mark("takeover");
+  remember();
 }
+
+// The prerendered pages show a learner with no role and no progress. For a
+// returning learner the overview below its lead is arranged by role and
+// progress, so it must not be painted as prerendered and then rearranged.
+// The service worker (sw.js) marks a page <html class="pre returning"> for
+// a browser that holds either, and the stylesheet keeps that part hidden
+// until the app takes over. Only the service worker can mark the page before
+// it is painted, and it cannot read localStorage: the page tells it here,
+// in a cache of its own, at every take-over and whenever the page is left.
+function remember() {
+  if (!("caches" in window)) return;
+  let returning = false;
+  try {
+    returning = !!(localStorage.getItem("kend-tegnene.role") || localStorage.getItem("kend-tegnene.progress"));
+  } catch (_) {}
+  caches.open("kend-tegnene-learner").then((c) =>
+    returning ? c.put("/returning", new Response("1")) : c.delete("/returning")
+  ).catch(() => {});
+}
+addEventListener("visibilitychange", () => document.visibilityState === "hidden" && remember());
 
 function failed(err) {
   // The prerendered page stays readable; say what does not work.

@@ -8,6 +8,9 @@
 // A page never visited falls back, offline, to the kept shell.html (the app
 // with a loading message), which then shows the page the address names.
 const CACHE = "kend-tegnene-BUILD";
+// Holds "/returning" while this browser has a role or progress (boot.js
+// keeps it); kept across releases.
+const LEARNER = "kend-tegnene-learner";
 const SHELL = ["/shell.html", "SHELL_FILES"];
 
 self.addEventListener("install", (e) => {
@@ -18,7 +21,7 @@ self.addEventListener("install", (e) => {
 self.addEventListener("activate", (e) => {
   e.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE && k !== LEARNER).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
 });
@@ -27,17 +30,32 @@ self.addEventListener("fetch", (e) => {
   const req = e.request;
   const url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== location.origin) return;
-  e.respondWith(
-    fetch(req)
-      .then((res) => {
-        if (res.ok && (req.mode === "navigate" || url.pathname.startsWith("/content/"))) {
-          const copy = res.clone();
-          caches.open(CACHE).then((c) => c.put(req, copy));
-        }
-        return res;
-      })
-      .catch(() =>
-        caches.match(req).then((hit) => hit || (req.mode === "navigate" ? caches.match("/shell.html") : Response.error()))
-      )
-  );
+  const answer = fetch(req)
+    .then((res) => {
+      if (res.ok && (req.mode === "navigate" || url.pathname.startsWith("/content/"))) {
+        const copy = res.clone();
+        caches.open(CACHE).then((c) => c.put(req, copy));
+      }
+      return res;
+    })
+    .catch(() =>
+      caches.match(req).then((hit) => hit || (req.mode === "navigate" ? caches.match("/shell.html") : Response.error()))
+    );
+  e.respondWith(req.mode === "navigate" ? answer.then(returning) : answer);
 });
+
+// A prerendered page for a returning learner: marked, so the stylesheet
+// hides what the app will arrange by the learner's role and progress (see
+// boot.js). The page is read whole to do it (a few KB); the copy kept for
+// offline use stays as served.
+async function returning(res) {
+  if (!res.ok || !(res.headers.get("content-type") || "").startsWith("text/html")) return res;
+  const known = await caches.open(LEARNER).then((c) => c.match("/returning")).catch(() => null);
+  if (!known) return res;
+  const html = await res.text();
+  const headers = new Headers(res.headers);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  const marked = html.replace(/<html([^>]*) class="pre"/, '<html$1 class="pre returning"');
+  return new Response(marked, { status: res.status, statusText: res.statusText, headers });
+}

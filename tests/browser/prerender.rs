@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use kend_tegnene::i18n::Lang;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::support::{dist, find, js, wait_app, with_browser, with_browser_caps, with_browser_prefs, Server};
 
@@ -166,6 +166,85 @@ async fn focus_and_scroll_stay_where_the_learner_put_them_before_the_app_took_ov
         assert_eq!(after[1], before[1], "focus stays on the same link");
         assert_eq!(after[2], before[2], "the page did not scroll");
         assert_eq!(after[3], "false", "the app's own button is there");
+    })
+    .await;
+}
+
+/// Every element in `#app` that shows text of its own in the window, as
+/// "tag x,y text" (position on the page). (Below the window, the footer
+/// moves up when the app folds the other tracks away: nobody sees it.)
+const SHOWN: &str = "const out = [];
+for (const el of document.querySelectorAll('#app *')) {
+  if (!el.checkVisibility({ visibilityProperty: true })) continue;
+  const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+  if (!own) continue;
+  const r = el.getBoundingClientRect();
+  if (r.bottom <= 0 || r.top >= innerHeight) continue;
+  out.push(el.tagName + ' ' + Math.round(r.left) + ',' + Math.round(r.top + scrollY) + ' ' + own);
+}
+return out;";
+
+#[tokio::test]
+async fn a_returning_learner_sees_nothing_shown_move_or_change_when_the_app_takes_over() {
+    with_browser_caps(json!({}), json!({ "pageLoadStrategy": "none" }), |c, server| async move {
+        if !server.is_own("a_returning_learner_sees_nothing_shown_move_or_change_when_the_app_takes_over") {
+            return;
+        }
+        // A learner who chose a role and read a lesson, with the service
+        // worker a first visit installs.
+        c.goto(&server.url("/")).await.unwrap();
+        wait_app(&c).await;
+        find(&c, "[data-act=role][data-role=police]").await.click().await.unwrap();
+        c.goto(&server.url(&format!("/lesson/{LESSON}"))).await.unwrap();
+        wait_app(&c).await;
+        find(&c, "#mark-read").await.click().await.unwrap();
+        for _ in 0..200 {
+            c.refresh().await.unwrap();
+            wait_app(&c).await;
+            let ready = "return !!navigator.serviceWorker.controller &&
+                caches.open('kend-tegnene-learner').then(c => c.match('/returning')).then(r => !!r)";
+            if js(&c, ready).await == true {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        // The app's content arrives late, so the prerendered page is seen.
+        server.set_delay(".json", Duration::from_millis(1500));
+        for address in ["/", "/en/", &format!("/lesson/{LESSON}"), "/scenario/er-night-shift", "/quiz/core-check", "/settings"] {
+            c.goto(&server.url(address)).await.unwrap();
+            // The class and what is shown, read in one go before the app
+            // takes over (null until painted; false if the app was first).
+            let painted = format!(
+                "if (!document.documentElement.classList.contains('pre')) return document.readyState === 'loading' ? null : false;
+                 if (!performance.getEntriesByName('first-contentful-paint').length) return null;
+                 return [document.documentElement.className, (() => {{ {SHOWN} }})()];"
+            );
+            let mut before = Value::Null;
+            for _ in 0..500 {
+                before = js(&c, &painted).await;
+                if !before.is_null() {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            if before == false && !["/", "/en/"].contains(&address) {
+                // Nothing was painted before the app took over: nothing to move.
+                continue;
+            }
+            assert!(before.is_array(), "{address}: the prerendered page was not seen: {before}");
+            assert_eq!(before[0], "pre returning", "{address}: marked by the service worker");
+            let before = &before[1];
+            wait_app(&c).await;
+            let after = js(&c, SHOWN).await;
+            let after = after.as_array().unwrap();
+            let gone: Vec<_> = before.as_array().unwrap().iter().filter(|b| !after.contains(b)).collect();
+            assert!(gone.is_empty(), "{address}: shown before the app took over, then moved or changed: {gone:?}");
+        }
+        // What was held back is there now, arranged for the police.
+        c.goto(&server.url("/")).await.unwrap();
+        wait_app(&c).await;
+        assert!(displayed(&c, "#module-police").await && !displayed(&c, "#module-health").await);
+        assert!(c.find(Locator::Css("#role-choice")).await.is_err(), "the role is chosen");
     })
     .await;
 }
