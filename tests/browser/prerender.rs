@@ -268,8 +268,27 @@ fn get(server: &Server, path: &str, headers: &[(&str, &str)]) -> (u16, Vec<(Stri
     let headers = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    (status, headers, raw[split + 4..].to_vec())
+        .collect::<Vec<_>>();
+    let mut body = raw[split + 4..].to_vec();
+    if header(&headers, "transfer-encoding") == "chunked" {
+        body = unchunk(&body);
+    }
+    (status, headers, body)
+}
+
+/// A chunked body (Caddy sends files that way), put back together.
+fn unchunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line = raw.windows(2).position(|w| w == b"\r\n").expect("a chunk size line");
+        let size = std::str::from_utf8(&raw[..line]).unwrap().split(';').next().unwrap().trim();
+        let size = usize::from_str_radix(size, 16).expect("a hexadecimal chunk size");
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&raw[line + 2..line + 2 + size]);
+        raw = &raw[line + 2 + size + 2..];
+    }
 }
 
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {

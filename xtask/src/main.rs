@@ -24,7 +24,7 @@ mod support;
 
 mod bench;
 mod guard;
-mod nginx;
+mod hosting;
 mod package;
 mod setup;
 mod site;
@@ -315,13 +315,17 @@ fn test(extra: &[String]) -> Result {
     println!("xtask: running every test (native, content, browser)");
     let (mut passed, mut failed) = (0, 0);
     let own = cargo_test(&["--workspace"], extra, None, &mut passed, &mut failed);
-    // The same browser tests against nginx with the shipped configuration.
-    let with_nginx = nginx::Nginx::start(&dist()).and_then(|server| {
-        println!("xtask: running the browser tests against nginx ({})", server.url());
-        cargo_test(&["--test", "browser"], extra, Some(&server.url()), &mut passed, &mut failed)
-    });
-    println!("tests: {passed} passed, {failed} failed (browser tests twice: own server, then nginx)");
-    own.and(with_nginx)
+    // The same browser tests against nginx and Caddy with the shipped files.
+    let mut hosted = Ok(());
+    for start in [hosting::Running::nginx, hosting::Running::caddy] {
+        let run = start(&dist()).and_then(|server| {
+            println!("xtask: running the browser tests against {} ({})", server.name, server.url());
+            cargo_test(&["--test", "browser"], extra, Some(&server.url()), &mut passed, &mut failed)
+        });
+        hosted = hosted.and(run);
+    }
+    println!("tests: {passed} passed, {failed} failed (browser tests three times: own server, nginx, Caddy)");
+    own.and(hosted)
 }
 
 /// Run `cargo test` with these arguments, passing its output through and

@@ -47,11 +47,11 @@ pub fn bench_tools() -> Result {
 
 /// What the tests need beyond building: axe-core, the SCORM runtime and
 /// schemas, Chromium, its driver, pdftotext and xmllint, and nginx with its
-/// brotli module (the second browser test run).
+/// brotli module and Caddy (the browser tests run against each).
 pub fn test_tools() -> Result {
     npm_install(&[("axe-core", AXE_VERSION), ("scorm-again", SCORM_AGAIN_VERSION), crate::package::SCHEMAS_PACKAGE])?;
     chromium()?;
-    nginx()
+    servers()
 }
 
 /// What `package` needs beyond building: the official SCORM schemas.
@@ -193,16 +193,17 @@ fn apt(args: &[&str]) -> Result {
     run(&mut cmd)
 }
 
-/// Debian's nginx and its brotli module, for running the browser tests
-/// against deploy/nginx.conf. (Debian's policy-rc.d, where present, keeps
-/// the package from starting a server of its own.)
-fn nginx() -> Result {
-    if crate::nginx::installed() {
+/// Debian's nginx with its brotli module, and Debian's Caddy, for running
+/// the browser tests against deploy/nginx.conf and deploy/Caddyfile.
+/// (Debian's policy-rc.d, where present, keeps the packages from starting
+/// servers of their own.)
+fn servers() -> Result {
+    if crate::hosting::installed() {
         return Ok(());
     }
-    println!("setup: installing Debian's nginx and libnginx-mod-http-brotli-static for the nginx test run");
+    println!("setup: installing Debian's nginx, libnginx-mod-http-brotli-static and caddy for the hosted test runs");
     apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "--no-install-recommends", "nginx", "libnginx-mod-http-brotli-static"])
+    apt(&["install", "-y", "-q", "--no-install-recommends", "nginx", "libnginx-mod-http-brotli-static", "caddy"])
 }
 
 fn chromium() -> Result {
