@@ -28,15 +28,16 @@ if ("serviceWorker" in navigator) {
     box.append(p, b);
     document.body.append(box);
   });
-  // Registered once the page and what it preloads have arrived:
-  // installing fetches the app's files again, which would compete with the
-  // first paint.
-  addEventListener("load", () =>
+  // Registered once the page has loaded: installing fetches the app's
+  // files again, which would compete with the page. (This file may itself
+  // arrive after the load event.)
+  const register = () =>
     sw.register("/sw.js").then((reg) => {
       // Look for a new release now and then, not only at the next visit.
       setInterval(() => reg.update().catch(() => {}), 3600000);
-    }).catch(() => {})
-  );
+    }).catch(() => {});
+  if (document.readyState === "complete") register();
+  else addEventListener("load", register);
 }
 
 // On a prerendered page the app renders into a hidden #app-next. At the
@@ -91,37 +92,15 @@ function failed(err) {
   (document.querySelector("main") || document.body).prepend(p);
 }
 
-// The app's files (glue, wasm, and the content the page shows, which the
-// page lists in <html data-preload>) are requested all at once, in
-// parallel, but only once the prerendered page is painted: on a slow line
-// they would otherwise share the bandwidth with the page's stylesheet and
-// hold up the first paint that the learner is waiting for.
-let started = false;
-function start() {
-  if (started) return;
-  started = true;
-  const wasm = fetch(new URL("kend-tegnene_bg.wasm", import.meta.url));
-  for (const href of (document.documentElement.dataset.preload || "").split(" ").filter(Boolean)) {
-    const link = document.createElement("link");
-    Object.assign(link, { rel: "preload", as: "fetch", href, crossOrigin: "anonymous" });
-    document.head.append(link);
-  }
-  import("./kend-tegnene.js")
-    .then((glue) => glue.default({ module_or_path: wasm }))
-    .then(() => requestAnimationFrame(takeOver), failed);
-}
-
-// The bare shell (offline, or inside an LMS launch page) paints nothing
-// before the app, so it starts at once; so does a page in a hidden tab,
-// which is not painted until it is shown.
-const paints = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
-if (!document.getElementById("app") || document.visibilityState === "hidden" || !paints.includes("paint")) {
-  start();
-} else {
-  new PerformanceObserver((list, observer) => {
-    if (list.getEntriesByName("first-contentful-paint").length) {
-      observer.disconnect();
-      start();
-    }
-  }).observe({ type: "paint", buffered: true });
-}
+// Added by the page's inline loader (prerender::LOADER) once the
+// prerendered page is painted, together with the preloads of the glue, the
+// wasm and the page's content (all in parallel; before the paint they would
+// share a slow line with the stylesheet). The fetch below is answered by
+// that preload. The web app manifest is linked here for the same reason.
+const wasm = fetch(new URL("kend-tegnene_bg.wasm", import.meta.url));
+const manifest = document.createElement("link");
+Object.assign(manifest, { rel: "manifest", href: "/manifest.webmanifest" });
+document.head.append(manifest);
+import("./kend-tegnene.js")
+  .then((glue) => glue.default({ module_or_path: wasm }))
+  .then(() => requestAnimationFrame(takeOver), failed);

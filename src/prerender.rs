@@ -20,11 +20,28 @@ use crate::progress::Progress;
 use crate::route::{self, Route};
 use crate::views;
 
+/// The one inline script of every page. On a prerendered page
+/// (`<html class="pre">`) it waits for the first contentful paint, then
+/// requests the app's files all at once: what `<html data-preload>` lists
+/// (the glue, the wasm, the content the page shows) as preloads, and the
+/// loader, `boot.js`, named in `<html data-boot>`. On any other page
+/// (the bare shell), in a hidden tab, or in a browser that does not report
+/// paints, it adds it at once. Inline, because the page must request
+/// nothing of the app's before its first paint (a learner on a slow line is
+/// waiting for the text), and a `<script src>` is requested as soon as the
+/// page is read. Its hash is in the policy below; a test in xtask checks
+/// that the two agree. It never changes with a build, so neither do the
+/// policies in `deploy/`.
+pub const LOADER: &str = "(()=>{const h=document.documentElement,add=(tag,props)=>document.head.append(Object.assign(document.createElement(tag),props)),go=()=>{for(const href of(h.dataset.preload||\"\").split(\" \").filter(Boolean))add(\"link\",href.endsWith(\".js\")?{rel:\"modulepreload\",href}:{rel:\"preload\",as:\"fetch\",crossOrigin:\"anonymous\",href});add(\"script\",{type:\"module\",src:h.dataset.boot})},t=(window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes)||[];if(!h.classList.contains(\"pre\")||document.visibilityState===\"hidden\"||!t.includes(\"paint\"))return go();new PerformanceObserver((l,o)=>{if(l.getEntriesByName(\"first-contentful-paint\").length){o.disconnect();go()}}).observe({type:\"paint\",buffered:true})})()";
+
 /// The Content-Security-Policy of every page (a meta tag; the servers send
 /// it as a header too, with `frame-ancestors`, which a meta tag cannot set).
-/// No inline script: `boot.js` loads the app.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+/// Script only from the page's origin, and the one inline script `LOADER`,
+/// by its hash.
+pub const CSP: &str =
+    "default-src 'self'; script-src 'self' 'sha256-UWu1wAlBdLeI8bGB7kyWfbYucMpfsfQWchfsBuYIgDQ=' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+form-action 'none'";
 
 /// The app shell's files as pages link them: absolute paths whose names
 /// carry a hash of their content, so they can be cached as immutable.
@@ -76,7 +93,8 @@ pub fn pages(content: &[(String, String)], assets: &Assets) -> Result<Vec<Page>,
             .ok_or_else(|| format!("no compiled catalog {index}"))?;
         for route in route::all(&catalog) {
             let (main, item) = main(lang, &route, &catalog, &files);
-            let mut preload = vec![content_url(lang, "index.json")];
+            // The app's files first, then the content the page shows.
+            let mut preload = vec![assets.js.clone(), assets.wasm.clone(), content_url(lang, "index.json")];
             preload.extend(item);
             let html = document(lang, &route, Some(&catalog), Some(&main), assets, &preload);
             pages.push(Page { file: file_for(lang, &route), html });
@@ -91,9 +109,9 @@ fn content_url(lang: Lang, path: &str) -> String {
 }
 
 /// The whole document: head (policy, title, description, icon, stylesheet,
-/// the loader, and the content files the page shows, for the loader to
-/// preload), and the body the app takes over, around `main`; without
-/// `main`, an empty body the app fills.
+/// the inline loader, and the files it requests after the first paint),
+/// and the body the app takes over, around `main`; without `main`, an empty
+/// body the app fills.
 pub fn document(
     lang: Lang,
     route: &Route,
@@ -105,7 +123,7 @@ pub fn document(
     let ui = lang.ui();
     let mut h = Html::new();
     let class = if main.is_some() { "pre" } else { "" };
-    // What boot.js preloads once the page is painted (see there).
+    // What the inline loader requests once the page is painted (`LOADER`).
     let preload = preload.join(" ");
     h.raw("<!doctype html>").open(
         "html",
@@ -113,6 +131,7 @@ pub fn document(
             ("lang", lang.code()),
             (if main.is_some() { "class" } else { "" }, class),
             (if preload.is_empty() { "" } else { "data-preload" }, &preload),
+            ("data-boot", &assets.boot),
         ],
     );
     h.open("head", &[]);
@@ -123,10 +142,11 @@ pub fn document(
     h.el("title", &[], &views::shell::title(lang, route, catalog));
     h.open("meta", &[("name", "description"), ("content", ui.meta_description)]);
     h.open("meta", &[("name", "theme-color"), ("content", "#003d6b")]);
-    h.open("link", &[("rel", "manifest"), ("href", "/manifest.webmanifest")]);
     h.open("link", &[("rel", "icon"), ("href", &assets.icon), ("type", "image/svg+xml")]);
     h.open("link", &[("rel", "stylesheet"), ("href", &assets.css)]);
-    h.open("script", &[("type", "module"), ("src", &assets.boot)]).close("script");
+    // (The web app manifest is linked by boot.js: it too would be
+    // requested before the first paint.)
+    h.open("script", &[]).raw(LOADER).close("script");
     // No `<link rel=alternate hreflang>`: it must name an absolute address,
     // and the site's origin is the host's to choose (the language switch
     // links the other language).
@@ -309,7 +329,7 @@ mod tests {
             for r in routes {
                 let html = page(&pages, &file_for(lang, &r));
                 let head = format!(
-                    "<!doctype html><html lang=\"{}\" class=\"pre\" data-preload=\"/content/{0}/index.json",
+                    "<!doctype html><html lang=\"{}\" class=\"pre\" data-preload=\"/kend-tegnene-2.js /kend-tegnene_bg-3.wasm /content/{0}/index.json",
                     lang.code()
                 );
                 assert!(html.starts_with(&head), "{html}");
@@ -322,7 +342,8 @@ mod tests {
             }
         }
         let shell = page(&pages, "shell.html");
-        assert!(shell.contains("<html lang=\"da\"><head>") && shell.ends_with("<body></body></html>"), "{shell}");
+        assert!(shell.contains("<html lang=\"da\" data-boot=\"/boot-1.js\"><head>"), "{shell}");
+        assert!(shell.ends_with("<body></body></html>"), "{shell}");
     }
 
     #[test]
@@ -330,11 +351,17 @@ mod tests {
         let pages = course();
         let lesson = page(&pages, "en/lesson/what-is-trafficking.html");
         assert!(lesson.starts_with(
-            "<!doctype html><html lang=\"en\" class=\"pre\" data-preload=\"/content/en/index.json /content/en/lessons/what-is-trafficking.json\"><head>"
+            "<!doctype html><html lang=\"en\" class=\"pre\" data-preload=\"/kend-tegnene-2.js /kend-tegnene_bg-3.wasm /content/en/index.json /content/en/lessons/what-is-trafficking.json\" data-boot=\"/boot-1.js\"><head>"
         ));
-        assert!(!lesson.contains("preload\" href"), "the app's files are not preloaded by the page");
-        assert!(lesson.contains("<script type=\"module\" src=\"/boot-1.js\"></script>"));
-        assert!(!lesson.contains("<script>"), "no inline script");
+        // Before the first paint the page asks only for its stylesheet (and,
+        // when the browser wants it, the icon): no script, no preload, no
+        // manifest. The loader is the one inline script.
+        let head = &lesson[..lesson.find("</head>").unwrap()];
+        assert_eq!(head.matches("<link ").count(), 2, "{head}");
+        assert!(head.contains("<link rel=\"icon\"") && head.contains("<link rel=\"stylesheet\""));
+        assert_eq!(head.matches("<script").count(), 1);
+        assert!(head.contains(&format!("<script>{LOADER}</script>")));
+        assert!(!lesson.contains("src=\"/boot"));
     }
 
     #[test]

@@ -195,4 +195,17 @@ mod tests {
         brotli::BrotliDecompress(&mut &brotli(text.as_bytes())[..], &mut back).unwrap();
         assert_eq!(back, text.as_bytes());
     }
+
+    #[test]
+    fn the_pages_policy_allows_exactly_their_inline_loader() {
+        use base64::Engine;
+        use kend_tegnene::prerender::{CSP, LOADER};
+        let digest = <sha2::Sha256 as sha2::Digest>::digest(LOADER.as_bytes());
+        let hash = format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest));
+        assert!(CSP.contains(&format!("script-src 'self' {hash} 'wasm-unsafe-eval';")), "{hash} is not in {CSP}");
+        for file in ["nginx.conf", "Caddyfile"] {
+            let shipped = std::fs::read_to_string(crate::root().join("deploy").join(file)).unwrap();
+            assert!(shipped.contains(CSP), "deploy/{file} sends another policy than the pages' {CSP}");
+        }
+    }
 }
