@@ -1,5 +1,6 @@
-// Loads the app. A separate file, not an inline script, so the page's
-// Content-Security-Policy can forbid inline script altogether. The build
+// Starts the app on a page, added by the page's inline loader
+// (prerender::LOADER). A file, not inline, so the page's Content-Security-
+// Policy can refuse every inline script but that small loader. The build
 // writes the hashed names of the glue and the wasm in place of these, as
 // addresses relative to this file.
 

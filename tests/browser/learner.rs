@@ -6,7 +6,7 @@
 
 use serde_json::{json, Value};
 
-use crate::support::{dist, find, goto, js, reload, set_stored, stored, temp_dir, wait_text, with_browser};
+use crate::support::{copy_dir, dist, find, goto, js, reload, set_stored, stored, temp_dir, wait_text, with_browser};
 
 const KEY: &str = "kend-tegnene.progress";
 
@@ -288,18 +288,6 @@ async fn a_new_version_is_announced_and_the_reload_keeps_progress() {
         assert!(stored(&c, KEY).await.unwrap().contains("\"kept\""), "progress kept across the reload");
     })
     .await;
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[tokio::test]

@@ -10,7 +10,9 @@ use fantoccini::{Client, Locator};
 use kend_tegnene::i18n::Lang;
 use serde_json::{json, Value};
 
-use crate::support::{dist, find, js, wait_app, with_browser, with_browser_caps, with_browser_prefs, Server};
+use crate::support::{
+    copy_dir, dist, find, js, temp_dir, wait_app, with_browser, with_browser_caps, with_browser_prefs, Server,
+};
 
 const LESSON: &str = "what-is-trafficking";
 
@@ -55,6 +57,38 @@ async fn without_javascript_the_overview_and_lessons_read_and_their_links_work()
         }
         let description = c.find(Locator::Css("meta[name=description]")).await.unwrap().attr("content").await.unwrap();
         assert_eq!(description.as_deref(), Some(Lang::Da.ui().meta_description));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn when_the_app_cannot_start_the_pages_read_and_say_what_does_not_work() {
+    // JavaScript runs, but the app's WebAssembly never arrives (a failed
+    // download, a proxy that strips it): the site without its wasm.
+    let site = temp_dir("no-wasm-site");
+    copy_dir(&dist(), &site);
+    for e in std::fs::read_dir(&site).unwrap().flatten() {
+        if e.file_name().to_string_lossy().contains(".wasm") {
+            std::fs::remove_file(e.path()).unwrap();
+        }
+    }
+    with_browser(move |c, server| async move {
+        if !server.is_own("when_the_app_cannot_start_the_pages_read_and_say_what_does_not_work") {
+            return;
+        }
+        server.set_root(&site);
+        c.goto(&server.url(&format!("/en/lesson/{LESSON}"))).await.unwrap();
+        let alert = find(&c, ".needs-browser[role=alert]").await.text().await.unwrap();
+        assert!(alert.contains("Cases and checks need a newer browser"), "{alert}");
+        assert!(text(&c, ".prose").await.len() > 500, "the lesson's text is there");
+        assert_eq!(js(&c, "return document.documentElement.className").await, "pre", "nothing half-started");
+        // Its links still work, as plain links.
+        let first = text(&c, "h1").await;
+        c.find(Locator::Css(".actions a.button")).await.unwrap().click().await.unwrap();
+        assert_ne!(text(&c, "h1").await, first);
+        c.goto(&server.url("/scenario/er-night-shift")).await.unwrap();
+        find(&c, ".needs-browser[role=alert]").await;
+        assert!(!displayed(&c, "#start").await, "no start button that does nothing");
     })
     .await;
 }

@@ -42,6 +42,19 @@ pub fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// A copy of a folder and everything in it (a site to change for a test).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 /// chromedriver, killed when dropped (also when a test panics).
 struct Driver {
     child: Child,

@@ -188,13 +188,19 @@ async fn cold_and_warm(real: &Path) {
     ];
     let mut cold: Vec<Vec<Vec<f64>>> = vec![Vec::new(); pages.len()];
     let mut warm: Vec<Vec<Vec<f64>>> = vec![Vec::new(); pages.len()];
-    for _ in 0..COLD_RUNS {
-        for (i, (_, path)) in pages.iter().enumerate() {
+    for round in 0..COLD_RUNS {
+        // Each round starts with another page, so no page is always first.
+        for k in 0..pages.len() {
+            let i = (round + k) % pages.len();
             let real = real.to_path_buf();
-            let path = path.to_string();
+            let path = pages[i].1.to_string();
             let (tx, rx) = std::sync::mpsc::channel();
             with_browser(move |c, server| async move {
                 server.set_root(&real);
+                // A new browser is busy starting for a while (on two cores
+                // that shows in every time): let it settle first. The
+                // profile is still new, and nothing is cached.
+                tokio::time::sleep(Duration::from_millis(1000)).await;
                 let first = load(&c, &server.url(&path)).await;
                 // The repeat visit: HTTP cache and service worker as a
                 // returning learner has them.
