@@ -19,8 +19,12 @@ self.addEventListener("install", (e) => {
 });
 
 self.addEventListener("activate", (e) => {
+  // Navigation preload: the browser asks the network for a page while this
+  // worker is still starting, so a returning learner does not wait for both.
+  const preload = self.registration.navigationPreload;
   e.waitUntil(
-    caches.keys()
+    Promise.resolve(preload && preload.enable())
+      .then(() => caches.keys())
       .then((keys) => Promise.all(keys.filter((k) => k !== CACHE && k !== LEARNER).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
@@ -30,7 +34,10 @@ self.addEventListener("fetch", (e) => {
   const req = e.request;
   const url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== location.origin) return;
-  const answer = fetch(req)
+  const network = req.mode === "navigate" && e.preloadResponse
+    ? e.preloadResponse.then((res) => res || fetch(req))
+    : fetch(req);
+  const answer = network
     .then((res) => {
       if (res.ok && (req.mode === "navigate" || url.pathname.startsWith("/content/"))) {
         const copy = res.clone();
