@@ -71,6 +71,7 @@ function takeOver() {
 // until the app takes over. Only the service worker can mark the page before
 // it is painted, and it cannot read localStorage: the page tells it here,
 // in a cache of its own, at every take-over and whenever the page is left.
+// (The keys are role::ROLE_KEY and progress::KEY; a test in xtask checks.)
 function remember() {
   if (!("caches" in window)) return;
   let returning = false;

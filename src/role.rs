@@ -6,6 +6,11 @@ use crate::content::{Audience, Catalog, Item, Module};
 use crate::progress::Progress;
 use crate::views::overview::{completion, Completion};
 
+/// Where the learner's role is remembered (localStorage). A setting like the
+/// language: never part of progress, so changing it hides nothing done.
+/// (boot.js reads it too; a test in xtask checks the name.)
+pub const ROLE_KEY: &str = "kend-tegnene.role";
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     Police,

@@ -10,11 +10,7 @@ use crate::browser::{self, LocalStore};
 use crate::content::Catalog;
 use crate::i18n::{Lang, Ui};
 use crate::progress::{self, Progress, Store};
-use crate::role::Role;
-
-/// Where the learner's role is remembered. A setting like the language:
-/// never part of progress, so changing it hides nothing done.
-pub const ROLE_KEY: &str = "kend-tegnene.role";
+use crate::role::{Role, ROLE_KEY};
 /// Written when the learner deletes their progress, so other open tabs
 /// drop theirs too instead of merging it back.
 pub const RESET_KEY: &str = "kend-tegnene.reset";

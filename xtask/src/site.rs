@@ -208,4 +208,14 @@ mod tests {
             assert!(shipped.contains(CSP), "deploy/{file} sends another policy than the pages' {CSP}");
         }
     }
+
+    #[test]
+    fn boot_js_reads_the_storage_keys_the_app_writes() {
+        // boot.js tells the service worker whether this browser holds a role
+        // or progress, by the keys the app stores them under.
+        let boot = std::fs::read_to_string(crate::root().join("boot.js")).unwrap();
+        for key in [kend_tegnene::role::ROLE_KEY, kend_tegnene::progress::KEY] {
+            assert!(boot.contains(&format!("\"{key}\"")), "boot.js does not read {key}");
+        }
+    }
 }
