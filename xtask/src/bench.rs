@@ -185,27 +185,54 @@ async fn load(c: &fantoccini::Client, url: &str) -> Vec<f64> {
     v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect()
 }
 
-/// Cold and warm loads of the first lesson, the static page of the same
-/// lesson, and the first case, alternating, each cold load in a new profile.
+/// The pages compared: a static page of the first lesson, the prerendered
+/// page without its loader, and the app's first lesson and first case.
+const PAGES: [(&str, &str); 4] = [
+    ("static HTML lesson", "/static-lesson.html"),
+    ("prerendered lesson, no loader", "/static-prerendered.html"),
+    ("app, first lesson (prerendered)", "/lesson/what-is-trafficking"),
+    ("app, first case (prerendered)", "/scenario/er-night-shift"),
+];
+
+/// Loads per page: a list of runs, each [FCP, LCP, app live, bytes].
+type Runs = Vec<Vec<Vec<f64>>>;
+
+/// Cold and warm loads of `PAGES`, alternating, each cold load in a new
+/// profile; then cold loads on a slow line.
 async fn cold_and_warm(real: &Path) {
     const COLD_RUNS: usize = 15;
-    let pages = [
-        ("static HTML lesson", "/static-lesson.html"),
-        ("prerendered lesson, no loader", "/static-prerendered.html"),
-        ("app, first lesson (prerendered)", "/lesson/what-is-trafficking"),
-        ("app, first case (prerendered)", "/scenario/er-night-shift"),
-    ];
-    let mut cold: Vec<Vec<Vec<f64>>> = vec![Vec::new(); pages.len()];
-    let mut warm: Vec<Vec<Vec<f64>>> = vec![Vec::new(); pages.len()];
-    for round in 0..COLD_RUNS {
+    const SLOW_RUNS: usize = 5;
+    let (cold, warm) = visits(real, COLD_RUNS, false).await;
+    table(&format!("cold first visit (new profile, nothing cached): median of {COLD_RUNS}"), &cold);
+    table(&format!("warm repeat visit (same profile): median of {COLD_RUNS}"), &warm);
+    let (slow, _) = visits(real, SLOW_RUNS, true).await;
+    table(
+        &format!(
+            "cold first visit on a slow line (Lighthouse's mobile throttling applied in Chromium: \
+             562.5 ms latency, 1,474.56 kbit/s down, CPU 4x slower): median of {SLOW_RUNS}"
+        ),
+        &slow,
+    );
+    println!("(app live: the app has taken the page over, so the case's start button and choices work)");
+}
+
+/// `runs` rounds over `PAGES`, each page in a new browser, first visit
+/// and repeat visit; on a slow line, when `slow`.
+async fn visits(real: &Path, runs: usize, slow: bool) -> (Runs, Runs) {
+    let mut cold: Runs = vec![Vec::new(); PAGES.len()];
+    let mut warm: Runs = vec![Vec::new(); PAGES.len()];
+    for round in 0..runs {
         // Each round starts with another page, so no page is always first.
-        for k in 0..pages.len() {
-            let i = (round + k) % pages.len();
+        for k in 0..PAGES.len() {
+            let i = (round + k) % PAGES.len();
             let real = real.to_path_buf();
-            let path = pages[i].1.to_string();
+            let path = PAGES[i].1.to_string();
             let (tx, rx) = std::sync::mpsc::channel();
             with_browser(move |c, server| async move {
                 server.set_root(&real);
+                if slow {
+                    throttle(&c).await;
+                }
                 // A new browser is busy starting for a while (on two cores
                 // that shows in every time): let it settle first. The
                 // profile is still new, and nothing is cached.
@@ -223,29 +250,57 @@ async fn cold_and_warm(real: &Path) {
             warm[i].push(again);
         }
     }
+    (cold, warm)
+}
+
+fn table(label: &str, runs: &Runs) {
     let col = |runs: &Vec<Vec<f64>>, k: usize| median(runs.iter().map(|r| r[k]).collect());
-    for (label, runs) in
-        [("cold first visit (new profile, nothing cached)", &cold), ("warm repeat visit (same profile)", &warm)]
-    {
-        println!("\n{label}: median of {COLD_RUNS}, ms from navigation start");
-        println!("{:<34} {:>8} {:>8} {:>10} {:>10}", "", "FCP", "LCP", "app live", "bytes");
-        let static_fcp = col(&runs[0], 0);
-        for (i, (name, _)) in pages.iter().enumerate() {
-            let (fcp, lcp, app, bytes) = (col(&runs[i], 0), col(&runs[i], 1), col(&runs[i], 2), col(&runs[i], 3));
-            let app = if app < 0.0 { "-".to_string() } else { format!("{app:.0}") };
-            println!("{name:<34} {fcp:>8.0} {lcp:>8.0} {app:>10} {bytes:>10.0}");
-            if i > 0 {
-                println!(
-                    "{:<34} {:>8} {:>8} {:>10}",
-                    "  ÷ the static page's",
-                    format!("{:.2}x", fcp / static_fcp),
-                    format!("{:.2}x", lcp / col(&runs[0], 1)),
-                    if app == "-" { "-".into() } else { format!("{:.2}x", col(&runs[i], 2) / static_fcp) }
-                );
-            }
+    println!("\n{label}, ms from navigation start");
+    println!("{:<34} {:>8} {:>8} {:>10} {:>10}", "", "FCP", "LCP", "app live", "bytes");
+    let static_fcp = col(&runs[0], 0);
+    for (i, (name, _)) in PAGES.iter().enumerate() {
+        let (fcp, lcp, app, bytes) = (col(&runs[i], 0), col(&runs[i], 1), col(&runs[i], 2), col(&runs[i], 3));
+        let app = if app < 0.0 { "-".to_string() } else { format!("{app:.0}") };
+        println!("{name:<34} {fcp:>8.0} {lcp:>8.0} {app:>10} {bytes:>10.0}");
+        if i > 0 {
+            println!(
+                "{:<34} {:>8} {:>8} {:>10}",
+                "  ÷ the static page's",
+                format!("{:.2}x", fcp / static_fcp),
+                format!("{:.2}x", lcp / col(&runs[0], 1)),
+                if app == "-" { "-".into() } else { format!("{:.2}x", col(&runs[i], 2) / static_fcp) }
+            );
         }
     }
-    println!("(app live: the app has taken the page over, so the case's start button and choices work)");
+}
+
+/// A Chrome DevTools command, sent through chromedriver's
+/// `goog/cdp/execute` endpoint.
+#[derive(Debug)]
+struct Cdp(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()))
+    }
+}
+
+/// Lighthouse's mobile throttling as it applies it in the browser (its
+/// "devtools" method): slow 4G and a CPU four times slower.
+async fn throttle(c: &fantoccini::Client) {
+    c.issue_cmd(Cdp("Network.enable", serde_json::json!({}))).await.expect("the network domain");
+    let line = serde_json::json!({
+        "offline": false,
+        "latency": 562.5,
+        "downloadThroughput": 1474.56 * 1024.0 / 8.0,
+        "uploadThroughput": 675.0 * 1024.0 / 8.0
+    });
+    c.issue_cmd(Cdp("Network.emulateNetworkConditions", line)).await.expect("a slow line");
+    c.issue_cmd(Cdp("Emulation.setCPUThrottlingRate", serde_json::json!({ "rate": 4 }))).await.expect("a slow CPU");
 }
 
 fn copy_dir(from: &Path, to: &Path) {
