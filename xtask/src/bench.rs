@@ -322,26 +322,24 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// A site with the real shell and content, plus a static HTML page of the
 /// first lesson for comparison (with its stylesheet, compressed like the
-/// rest), plus (under /big) nothing: the big course is a second site.
+/// rest), and the prerendered page of that lesson without its loader.
 fn real_site(root: &Path) -> std::path::PathBuf {
     let site = support::temp_dir("bench-real");
     copy_dist(root, &site);
-    let css = std::fs::read_dir(&site)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.starts_with("main-") && n.ends_with(".css"))
-        .expect("the hashed stylesheet");
+    let hashed = |prefix: &str, ext: &str| {
+        std::fs::read_dir(&site)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .find(|n| n.starts_with(prefix) && n.ends_with(ext))
+            .unwrap_or_else(|| panic!("no hashed {prefix}*{ext}"))
+    };
+    let css = hashed("main-", ".css");
     let lesson: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(site.join("content/da/lessons/what-is-trafficking.json")).unwrap(),
     )
     .unwrap();
-    let icon = std::fs::read_dir(&site)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.starts_with("favicon-") && n.ends_with(".svg"))
-        .expect("the hashed icon");
+    let icon = hashed("favicon-", ".svg");
     let html = format!(
         "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>Kend tegnene</title><meta name=\"description\" content=\"Kend tegnene\"><link rel=\"icon\" href=\"/{icon}\" type=\"image/svg+xml\">\

@@ -25,53 +25,45 @@ pub struct Running {
     pub port: u16,
 }
 
-/// The shipped nginx server block with `listen` and `root` replaced.
+/// The shipped nginx server block with `listen` and `root` replaced (the
+/// IPv6 `listen` is left out).
 pub fn server_block(shipped: &str, port: u16, dist: &Path) -> Result<String> {
-    let mut out = String::new();
-    let (mut listen, mut rooted) = (false, false);
-    for line in shipped.lines() {
-        let t = line.trim();
-        if t.starts_with("listen ") {
-            if !listen {
-                out.push_str(&format!("    listen 127.0.0.1:{port};\n"));
-                listen = true;
-            }
-        } else if t.starts_with("root ") {
-            out.push_str(&format!("    root {};\n", dist.display()));
-            rooted = true;
-        } else {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    if !(listen && rooted) {
-        return Err("deploy/nginx.conf has no `listen` or no `root` line to replace".into());
-    }
-    Ok(out)
+    let listen = format!("    listen 127.0.0.1:{port};");
+    let root = format!("    root {};", dist.display());
+    replace_lines(shipped, "deploy/nginx.conf", &[("listen ", listen), ("root ", root)])
 }
 
 /// The shipped Caddyfile with its site address (`:80`) and `root` replaced,
 /// after a global option that keeps Caddy to itself (no admin endpoint; its
 /// saved configuration goes below target/caddy).
 pub fn caddy_site(shipped: &str, port: u16, dist: &Path) -> Result<String> {
-    let mut out = String::from("{\n\tadmin off\n}\n");
-    let (mut site, mut rooted) = (false, false);
+    let site = format!("http://127.0.0.1:{port} {{");
+    let root = format!("\troot * {}", dist.display());
+    let body = replace_lines(shipped, "deploy/Caddyfile", &[(":80 {", site), ("root * ", root)])?;
+    Ok(format!("{{\n\tadmin off\n}}\n{body}"))
+}
+
+/// `shipped` with the first line that starts (after its indent) with each
+/// rule's prefix replaced by the rule's line, and later such lines left
+/// out; an error names `file` when a rule finds no line.
+fn replace_lines(shipped: &str, file: &str, rules: &[(&str, String)]) -> Result<String> {
+    let mut used = vec![false; rules.len()];
+    let mut out = String::new();
     for line in shipped.lines() {
-        if line.starts_with(":80 {") {
-            out.push_str(&format!("http://127.0.0.1:{port} {{\n"));
-            site = true;
-        } else if line.trim().starts_with("root * ") {
-            out.push_str(&format!("\troot * {}\n", dist.display()));
-            rooted = true;
-        } else {
-            out.push_str(line);
-            out.push('\n');
+        match rules.iter().position(|(prefix, _)| line.trim_start().starts_with(prefix)) {
+            Some(i) if used[i] => continue,
+            Some(i) => {
+                out.push_str(&rules[i].1);
+                used[i] = true;
+            }
+            None => out.push_str(line),
         }
+        out.push('\n');
     }
-    if !(site && rooted) {
-        return Err("deploy/Caddyfile has no `:80 {` or no `root *` line to replace".into());
+    match rules.iter().zip(&used).find(|(_, used)| !**used) {
+        Some(((prefix, _), _)) => Err(format!("{file} has no line starting `{prefix}` to replace")),
+        None => Ok(out),
     }
-    Ok(out)
 }
 
 /// A clean folder for a server's files, and a free loopback port.
