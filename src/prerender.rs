@@ -26,7 +26,7 @@ use crate::views;
 /// (the glue, the wasm, the content the page shows) as preloads, and the
 /// loader, `boot.js`, named in `<html data-boot>`. On any other page
 /// (the bare shell), in a hidden tab, or in a browser that does not report
-/// paints, it adds it at once. Inline, because the page must request
+/// paints, it does so at once. Inline, because the page must request
 /// nothing of the app's before its first paint (a learner on a slow line is
 /// waiting for the text), and a `<script src>` is requested as soon as the
 /// page is read. Its hash is in the policy below; a test in xtask checks
