@@ -245,11 +245,13 @@ async fn a_returning_learner_sees_nothing_shown_move_or_change_when_the_app_take
         // The app's content arrives late, so the prerendered page is seen.
         server.set_delay(".json", Duration::from_millis(1500));
         for address in ["/", "/en/", &format!("/lesson/{LESSON}"), "/scenario/er-night-shift", "/quiz/core-check", "/settings"] {
-            c.goto(&server.url(address)).await.unwrap();
+            let url = server.url(address);
+            c.goto(&url).await.unwrap();
             // The class and what is shown, read in one go before the app
             // takes over (null until painted; false if the app was first).
             let painted = format!(
-                "if (!document.documentElement.classList.contains('pre')) return document.readyState === 'loading' ? null : false;
+                "if (location.href !== '{url}') return null;
+                 if (!document.documentElement.classList.contains('pre')) return document.readyState === 'loading' ? null : false;
                  if (!performance.getEntriesByName('first-contentful-paint').length) return null;
                  return [document.documentElement.className, (() => {{ {SHOWN} }})()];"
             );
