@@ -242,8 +242,10 @@ async fn a_returning_learner_sees_nothing_shown_move_or_change_when_the_app_take
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        // The app's content arrives late, so the prerendered page is seen.
+        // The app's content arrives late, so the prerendered page is seen,
+        // in a window tall enough to show the overview's modules.
         server.set_delay(".json", Duration::from_millis(1500));
+        c.set_window_size(1280, 2400).await.unwrap();
         for address in ["/", "/en/", &format!("/lesson/{LESSON}"), "/scenario/er-night-shift", "/quiz/core-check", "/settings"] {
             let url = server.url(address);
             c.goto(&url).await.unwrap();
