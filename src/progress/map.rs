@@ -86,7 +86,7 @@ impl<V> Map<V> {
 
     /// In key order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
-        self.keys.iter().zip(&self.values)
+        self.into_iter()
     }
 
     pub fn keys(&self) -> std::slice::Iter<'_, String> {

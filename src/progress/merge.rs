@@ -5,8 +5,9 @@
 //! up the same. Each field is merged by a rule that never loses something
 //! the learner finished (see the rules on [`Progress::merge`]).
 
-
-use super::{Attempt, ItemRecord, LessonRecord, Map, Progress, QuizRecord, ScenarioRecord, CURRENT_VERSION, KEPT_ATTEMPTS};
+use super::{
+    Attempt, ItemRecord, LessonRecord, Map, Progress, QuizRecord, ScenarioRecord, CURRENT_VERSION, KEPT_ATTEMPTS,
+};
 
 impl Progress {
     /// Both copies in one. The result is [`normalized`](Self::normalized)
@@ -57,11 +58,7 @@ impl Progress {
 
 /// Every key of both maps, with the two entries merged by `f` (`None` for a
 /// side that lacks the key).
-fn union<T>(
-    a: &Map<T>,
-    b: &Map<T>,
-    f: fn(Option<&T>, Option<&T>) -> T,
-) -> Map<T> {
+fn union<T>(a: &Map<T>, b: &Map<T>, f: fn(Option<&T>, Option<&T>) -> T) -> Map<T> {
     let mut out = Map::new();
     for (k, va) in a {
         out.insert(k.clone(), f(Some(va), b.get(k)));

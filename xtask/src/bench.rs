@@ -70,16 +70,10 @@ fn lighthouse(real: &Path) {
             continue;
         }
         let mid = |f: &dyn Fn(&serde_json::Value) -> f64| median(reports.iter().map(f).collect());
-        let score = |c: &str| {
-            let c = c.to_string();
-            format!("{:.2}", mid(&move |r| r["categories"][c.as_str()]["score"].as_f64().unwrap_or(f64::NAN)))
-        };
-        let num = |a: &str| {
-            let a = a.to_string();
-            mid(&move |r| r["audits"][a.as_str()]["numericValue"].as_f64().unwrap_or(f64::NAN))
-        };
-        let lcps: Vec<f64> =
-            reports.iter().filter_map(|r| r["audits"]["largest-contentful-paint"]["numericValue"].as_f64()).collect();
+        let score = |c: &str| format!("{:.2}", mid(&|r| r["categories"][c]["score"].as_f64().unwrap_or(f64::NAN)));
+        let audit = |r: &serde_json::Value, a: &str| r["audits"][a]["numericValue"].as_f64().unwrap_or(f64::NAN);
+        let num = |a: &str| mid(&|r| audit(r, a));
+        let lcps: Vec<f64> = reports.iter().map(|r| audit(r, "largest-contentful-paint")).collect();
         let spread = format!(
             "{:.0}-{:.0}",
             lcps.iter().cloned().fold(f64::INFINITY, f64::min),
@@ -303,18 +297,6 @@ async fn throttle(c: &fantoccini::Client) {
     c.issue_cmd(Cdp("Emulation.setCPUThrottlingRate", serde_json::json!({ "rate": 4 }))).await.expect("a slow CPU");
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let (src, dst) = (e.path(), to.join(e.file_name()));
-        if src.is_dir() {
-            copy_dir(&src, &dst);
-        } else {
-            std::fs::copy(&src, &dst).unwrap();
-        }
-    }
-}
-
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
     v[v.len() / 2]
@@ -325,7 +307,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 /// rest), and the prerendered page of that lesson without its loader.
 fn real_site(root: &Path) -> std::path::PathBuf {
     let site = support::temp_dir("bench-real");
-    copy_dist(root, &site);
+    support::copy_dir(&root.join("dist"), &site);
     let hashed = |prefix: &str, ext: &str| {
         std::fs::read_dir(&site)
             .unwrap()
@@ -369,14 +351,10 @@ fn write_compressed(path: &Path, html: &str) {
     std::fs::write(&with, crate::site::brotli(html.as_bytes())).unwrap();
 }
 
-fn copy_dist(root: &Path, site: &Path) {
-    copy_dir(&root.join("dist"), site);
-}
-
 /// The same shell with a generated course of 1,000 lessons in 50 modules.
 fn big_site(root: &Path) -> std::path::PathBuf {
     let site = support::temp_dir("bench-big");
-    copy_dist(root, site.as_path());
+    support::copy_dir(&root.join("dist"), &site);
     let content = support::temp_dir("bench-big-content").join("content");
     let mut manifest = String::from("version = \"bench\"\n");
     let lesson_da = std::fs::read_to_string(root.join("content/da/lessons/what-is-trafficking.md")).unwrap();

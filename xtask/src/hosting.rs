@@ -159,7 +159,8 @@ impl Running {
 
 impl Drop for Running {
     fn drop(&mut self) {
-        // TERM makes the master stop its workers; KILL would orphan them.
+        // TERM stops a server cleanly (nginx's master stops its workers
+        // too); KILL would orphan them.
         let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
@@ -184,8 +185,7 @@ mod tests {
 
     #[test]
     fn the_shipped_file_gets_a_loopback_port_and_this_root() {
-        let shipped = std::fs::read_to_string(root().join("deploy/nginx.conf")).unwrap();
-        let block = server_block(&shipped, 4321, Path::new("/tmp/site")).unwrap();
+        let block = server_block(&shipped("nginx.conf").unwrap(), 4321, Path::new("/tmp/site")).unwrap();
         assert!(block.contains("    listen 127.0.0.1:4321;\n") && block.contains("    root /tmp/site;\n"));
         assert_eq!(block.matches("listen ").count(), 1, "the IPv6 listen is dropped");
         assert!(block.contains("gzip_static on;") && block.contains("try_files $uri $uri.html"));

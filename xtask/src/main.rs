@@ -181,19 +181,6 @@ fn drop_unused_classes(glue: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_unused_stream_classes_leave_the_glue() {
-        let glue = "export class IntoUnderlyingSink {\n    free() {\n        x();\n    }\n}\n\
-                    if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;\n\
-                    export function keep() {\n}\n\
-                    const IntoUnderlyingSinkFinalization = (typeof FinalizationRegistry === 'undefined')\n    ? {}\n    : new FinalizationRegistry(ptr => f(ptr, 1));\n\
-                    const kept = 1;\n";
-        assert_eq!(super::drop_unused_classes(glue), "export function keep() {\n}\nconst kept = 1;\n");
-    }
-}
-
 /// The build stops if the minified glue still mentions those classes: the
 /// wasm no longer has their exports.
 fn unused_classes_gone(js: &Path) -> Result {
@@ -361,5 +348,18 @@ fn cargo_test(args: &[&str], extra: &[String], base: Option<&str>, passed: &mut 
         Ok(())
     } else {
         Err(format!("cargo test failed with {status}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_unused_stream_classes_leave_the_glue() {
+        let glue = "export class IntoUnderlyingSink {\n    free() {\n        x();\n    }\n}\n\
+                    if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;\n\
+                    export function keep() {\n}\n\
+                    const IntoUnderlyingSinkFinalization = (typeof FinalizationRegistry === 'undefined')\n    ? {}\n    : new FinalizationRegistry(ptr => f(ptr, 1));\n\
+                    const kept = 1;\n";
+        assert_eq!(super::drop_unused_classes(glue), "export function keep() {\n}\nconst kept = 1;\n");
     }
 }
